@@ -1,0 +1,147 @@
+//! Every flag, declared once. Help text comes from these doc comments.
+
+use crate::model::Date;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// briefc — compile video briefs: check them in CI, build them into HTML and PDF.
+#[derive(Debug, Parser)]
+#[command(name = "briefc", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefs and report problems (exit 0: clean, 1: errors, 2: could not run).
+    Check(CheckArgs),
+    /// Compile briefs into a standalone HTML page and a paginated PDF.
+    Build(BuildArgs),
+    /// Explain a rule: what it checks, why, and an example.
+    Explain(ExplainArgs),
+}
+
+/// Options shared by the commands that check briefs.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Use this config file instead of looking up `briefc.yaml` from each brief's folder.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The date `due-in-past` compares against (default: today's date, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// `briefc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check; folders are searched for `*.brief`, honouring `.gitignore`.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Print only diagnostics: no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `briefc build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The briefs to compile.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Write HTML (with neither --html nor --pdf, both are written).
+    #[arg(long)]
+    pub html: bool,
+
+    /// Write PDF (with neither --html nor --pdf, both are written).
+    #[arg(long)]
+    pub pdf: bool,
+
+    /// Folder for the outputs (default: next to each brief). Created if missing.
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Folder of template overrides (e.g. `brief.html`), over the config's `templates:`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// PDF page size, over the config's `page:`.
+    #[arg(long, value_enum)]
+    pub page: Option<PageArg>,
+
+    /// Print nothing but problems.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `briefc explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule, e.g. `too-many-items`.
+    #[arg(value_name = "RULE", required_unless_present = "list")]
+    pub rule: Option<String>,
+
+    /// List every rule with its default severity.
+    #[arg(long, conflicts_with = "rule")]
+    pub list: bool,
+}
+
+/// Diagnostic output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphical report with source snippets, for people.
+    Human,
+    /// One JSON document on stdout, for tools.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// PDF page sizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2026-11-24"))
+}

@@ -1,0 +1,150 @@
+//! Errors that stop a command (exit 2), and how they are printed.
+
+use crate::config::ConfigError;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::fmt;
+use std::io::IsTerminal;
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A plain message with an optional help line.
+    #[error("{message}")]
+    Message {
+        /// What went wrong.
+        message: String,
+        /// How to fix it.
+        help: Option<String>,
+    },
+    /// A bad `briefc.yaml`.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+impl CliError {
+    /// An error with a help line.
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+        CliError::Message {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+}
+
+impl From<crate::walk::WalkError> for CliError {
+    fn from(err: crate::walk::WalkError) -> Self {
+        let help = match &err {
+            crate::walk::WalkError::Unreadable { .. } => {
+                "check the path; `briefc check` with no path checks the current folder"
+            }
+            crate::walk::WalkError::NoBriefs(_) => {
+                "briefs are files ending in `.brief`; files listed in .gitignore are skipped"
+            }
+        };
+        CliError::new(err.to_string(), help)
+    }
+}
+
+/// Prints `err` to stderr: `error: …` and `help: …`, with a source snippet
+/// for config errors.
+pub fn print(err: &CliError) {
+    eprint!(
+        "{}",
+        render(
+            err,
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        )
+    );
+}
+
+/// Renders `err` as printed by [`print`].
+pub fn render(err: &CliError, color: bool) -> String {
+    match err {
+        CliError::Message { message, help } => {
+            let mut out = format!("error: {message}\n");
+            if let Some(help) = help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+            out
+        }
+        CliError::Config(config) => {
+            let Some(text) = &config.text else {
+                return render(
+                    &CliError::Message {
+                        message: config.to_string(),
+                        help: config.help.clone(),
+                    },
+                    color,
+                );
+            };
+            let theme = if color {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
+            let item = ConfigReport {
+                err: config,
+                source: NamedSource::new(config.path.display().to_string(), text.clone()),
+            };
+            let mut out = String::new();
+            if GraphicalReportHandler::new_themed(theme)
+                .with_links(false)
+                .render_report(&mut out, &item)
+                .is_err()
+            {
+                out = format!("error: {config}\n");
+            }
+            out
+        }
+    }
+}
+
+struct ConfigReport<'a> {
+    err: &'a ConfigError,
+    source: NamedSource<String>,
+}
+
+impl fmt::Debug for ConfigReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for ConfigReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid config: {}", self.err.message)
+    }
+}
+
+impl std::error::Error for ConfigReport<'_> {}
+
+impl miette::Diagnostic for ConfigReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new("config"))
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.err
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let text = self.source.inner();
+        let start = self.err.offset.min(text.len());
+        let len = text[start..]
+            .find(|c: char| c == '\n' || c == ':')
+            .unwrap_or(text.len() - start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some("here".into()),
+                SourceSpan::from(start..start + len),
+            ),
+        )))
+    }
+}

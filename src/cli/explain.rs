@@ -1,0 +1,32 @@
+//! `briefc explain RULE`: the rule's documentation, from the registry.
+
+use super::args::ExplainArgs;
+use super::{CliError, EXIT_OK};
+use crate::diagnostic::did_you_mean;
+use crate::rules::Rule;
+
+pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
+    if args.list {
+        for rule in Rule::ALL {
+            println!(
+                "{:<24} {:<8} {}",
+                rule.name(),
+                rule.default_severity().to_string(),
+                rule.summary()
+            );
+        }
+        return Ok(EXIT_OK);
+    }
+    let name = args.rule.unwrap_or_default();
+    let Some(rule) = Rule::from_name(&name) else {
+        let help = match did_you_mean(&name, Rule::ALL.iter().map(|r| r.name())) {
+            Some(best) => {
+                format!("did you mean `{best}`? `briefc explain --list` lists every rule")
+            }
+            None => "`briefc explain --list` lists every rule".to_string(),
+        };
+        return Err(CliError::new(format!("unknown rule `{name}`"), help));
+    };
+    print!("{}", rule.explanation());
+    Ok(EXIT_OK)
+}

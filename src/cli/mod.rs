@@ -1,0 +1,49 @@
+//! The command line: flag definitions (declared once, with clap derive) and
+//! one file per subcommand. This is the only module that prints.
+
+mod args;
+mod build;
+mod check;
+mod error;
+mod explain;
+
+pub use args::{Cli, Command};
+pub use error::CliError;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Exit status: no errors.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a brief has errors (or warnings with `--deny-warnings`).
+pub const EXIT_BRIEF_ERRORS: u8 = 1;
+/// Exit status: the command could not run.
+pub const EXIT_CANNOT_RUN: u8 = 2;
+
+/// Parses the arguments, runs the command, and returns the exit status.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints usage errors with exit 2, help and version with 0.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                EXIT_CANNOT_RUN
+            } else {
+                EXIT_OK
+            });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Explain(args) => explain::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            error::print(&err);
+            ExitCode::from(EXIT_CANNOT_RUN)
+        }
+    }
+}

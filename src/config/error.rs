@@ -1,0 +1,69 @@
+//! Errors in `briefc.yaml`, with the file, position and a help line.
+
+use std::path::{Path, PathBuf};
+
+/// A configuration file that cannot be used. The command stops with exit 2.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}: {message}", location(path, *line, *column))]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text, when it could be read (for a source snippet).
+    pub text: Option<String>,
+    /// 1-based line, 0 when the error is about the whole file.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Byte offset of the error in `text`.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+fn location(path: &Path, line: usize, column: usize) -> String {
+    if line == 0 {
+        path.display().to_string()
+    } else {
+        format!("{}:{line}:{column}", path.display())
+    }
+}
+
+impl ConfigError {
+    /// The file could not be read.
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        ConfigError {
+            path: path.to_path_buf(),
+            text: None,
+            line: 0,
+            column: 0,
+            offset: 0,
+            message: format!("cannot read the config file: {}", crate::io_reason(err)),
+            help: Some("check that the file exists and is readable".into()),
+        }
+    }
+
+    /// An error at byte `offset` of `text`.
+    pub fn at(
+        path: &Path,
+        text: &str,
+        offset: usize,
+        message: String,
+        help: Option<String>,
+    ) -> Self {
+        let offset = offset.min(text.len());
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ConfigError {
+            path: path.to_path_buf(),
+            text: Some(text.to_string()),
+            line,
+            column,
+            offset,
+            message,
+            help,
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Finding the `briefc.yaml` that applies to a brief: the nearest one in the
+//! brief's folder or above it. Results are cached per folder.
+
+use super::{Config, ConfigError};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The config file's name.
+pub const CONFIG_FILE_NAME: &str = "briefc.yaml";
+
+/// Resolves the config for each brief, reading each file once.
+#[derive(Debug, Default)]
+pub struct ConfigCache {
+    /// A `--config` file that overrides the lookup.
+    forced: Option<Arc<Config>>,
+    by_dir: HashMap<PathBuf, Arc<Config>>,
+    by_file: HashMap<PathBuf, Arc<Config>>,
+}
+
+impl ConfigCache {
+    /// A cache that looks configs up from each brief's folder.
+    pub fn new() -> Self {
+        ConfigCache::default()
+    }
+
+    /// A cache that uses `config` for every brief (`--config FILE`).
+    pub fn forced(config: Config) -> Self {
+        ConfigCache {
+            forced: Some(Arc::new(config)),
+            ..ConfigCache::default()
+        }
+    }
+
+    /// The config for the brief at `brief_path`.
+    pub fn for_brief(&mut self, brief_path: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(config) = &self.forced {
+            return Ok(config.clone());
+        }
+        let absolute = std::path::absolute(brief_path).unwrap_or_else(|_| brief_path.to_path_buf());
+        let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.for_dir(&dir)
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(config) = self.by_dir.get(dir) {
+            return Ok(config.clone());
+        }
+        let candidate = dir.join(super::CONFIG_FILE_NAME);
+        let config = if candidate.is_file() {
+            match self.by_file.get(&candidate) {
+                Some(config) => config.clone(),
+                None => {
+                    let config = Arc::new(Config::load(&candidate)?);
+                    self.by_file.insert(candidate, config.clone());
+                    config
+                }
+            }
+        } else if let Some(parent) = dir.parent() {
+            self.for_dir(parent)?
+        } else {
+            Arc::new(Config::default())
+        };
+        self.by_dir.insert(dir.to_path_buf(), config.clone());
+        Ok(config)
+    }
+}

@@ -1,0 +1,181 @@
+//! `briefc.yaml`: the project's house rules.
+//!
+//! Owns the schema (every key optional, unknown keys rejected), the merge of
+//! profiles over the base settings, rule severities, and the upward lookup
+//! from a brief's folder. Errors name the file, line and column.
+
+mod error;
+mod lookup;
+mod schema;
+
+pub use error::ConfigError;
+pub use lookup::{CONFIG_FILE_NAME, ConfigCache};
+
+use crate::diagnostic::Severity;
+use crate::model::{Duration, FieldKey, SectionKind};
+use crate::rules::Rule;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Word and item limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Words in Goal.
+    pub goal: usize,
+    /// Words in Audience.
+    pub audience: usize,
+    /// Words in Key message.
+    pub key_message: usize,
+    /// Words in Call to action.
+    pub call_to_action: usize,
+    /// Words per key benefit.
+    pub benefit: usize,
+    /// Items in Key benefits.
+    pub benefits: usize,
+    /// Items in Success metrics.
+    pub metrics: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            goal: 60,
+            audience: 80,
+            key_message: 25,
+            call_to_action: 25,
+            benefit: 15,
+            benefits: 3,
+            metrics: 5,
+        }
+    }
+}
+
+/// The settings the checks use for one brief (the base, or a profile merged over it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Settings {
+    /// Voiceover speaking rate, words per minute.
+    pub speaking_rate_wpm: f64,
+    /// Seconds of video each key benefit needs.
+    pub seconds_per_benefit: u32,
+    /// Header fields that must be present.
+    pub required_fields: Vec<FieldKey>,
+    /// Sections that must be present and non-empty.
+    pub required_sections: Vec<SectionKind>,
+    /// Word and item limits.
+    pub limits: Limits,
+    /// Shortest allowed `length`.
+    pub length_min: Duration,
+    /// Longest allowed `length`.
+    pub length_max: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            speaking_rate_wpm: 150.0,
+            seconds_per_benefit: 15,
+            required_fields: vec![
+                FieldKey::Length,
+                FieldKey::Stage,
+                FieldKey::Marketing,
+                FieldKey::Sales,
+            ],
+            required_sections: vec![
+                SectionKind::Goal,
+                SectionKind::Audience,
+                SectionKind::KeyBenefits,
+                SectionKind::SuccessMetrics,
+                SectionKind::Scenes,
+            ],
+            limits: Limits::default(),
+            length_min: Duration::from_secs(5),
+            length_max: Duration::from_secs(20 * 60),
+        }
+    }
+}
+
+/// What a rule's severity is set to in `rules:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum RuleLevel {
+    /// The rule does not run.
+    Off,
+    /// Reported at this severity.
+    Is(Severity),
+}
+
+/// Page size of the PDF.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageSize {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl PageSize {
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (210.0, 297.0),
+            PageSize::Letter => (215.9, 279.4),
+        }
+    }
+}
+
+/// Branding applied to the outputs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Brand {
+    /// The company name shown in the outputs.
+    pub name: Option<String>,
+    /// The accent colour, `#RRGGBB`.
+    pub color: Option<String>,
+    /// A logo file, resolved against the config file's folder.
+    pub logo: Option<PathBuf>,
+}
+
+/// A loaded `briefc.yaml` (or the defaults when there is none).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Config {
+    /// The file it came from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// The base settings.
+    pub settings: Settings,
+    /// Named profiles, each already merged over the base settings.
+    pub profiles: BTreeMap<String, Settings>,
+    /// Severity overrides.
+    pub rules: BTreeMap<Rule, RuleLevel>,
+    /// Branding.
+    pub brand: Brand,
+    /// PDF page size.
+    pub page: PageSize,
+    /// A folder of template overrides, resolved against the config file's folder.
+    pub templates: Option<PathBuf>,
+}
+
+impl Config {
+    /// Parses `text` read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        schema::parse(path, text)
+    }
+
+    /// Reads and parses the file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::io(path, &e))?;
+        Config::parse(path, &text)
+    }
+
+    /// The severity `rule` has in this project, or `None` when it is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        if rule.is_structural() {
+            return Some(Severity::Error);
+        }
+        match self.rules.get(&rule) {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::Is(s)) => Some(*s),
+            None => Some(rule.default_severity()),
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! The `briefc.yaml` schema: raw serde types, value checks, profile merging.
+
+use super::{Brand, Config, ConfigError, Limits, PageSize, RuleLevel, Settings};
+use crate::diagnostic::{Severity, did_you_mean};
+use crate::model::{DURATION_FORMS, Duration, FieldKey, SectionKind};
+use crate::rules::Rule;
+use serde::Deserialize;
+use serde::de::{self, Deserializer};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    speaking_rate_wpm: Option<Rate>,
+    seconds_per_benefit: Option<Positive>,
+    required_fields: Option<Vec<FieldName>>,
+    required_sections: Option<Vec<SectionName>>,
+    limits: Option<RawLimits>,
+    length: Option<RawLength>,
+    profiles: Option<BTreeMap<String, RawProfile>>,
+    rules: Option<BTreeMap<RuleName, Level>>,
+    brand: Option<RawBrand>,
+    page: Option<PageSize>,
+    templates: Option<PathBuf>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    speaking_rate_wpm: Option<Rate>,
+    seconds_per_benefit: Option<Positive>,
+    required_fields: Option<Vec<FieldName>>,
+    required_sections: Option<Vec<SectionName>>,
+    limits: Option<RawLimits>,
+    length: Option<RawLength>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    goal: Option<usize>,
+    audience: Option<usize>,
+    key_message: Option<usize>,
+    call_to_action: Option<usize>,
+    benefit: Option<usize>,
+    benefits: Option<usize>,
+    metrics: Option<usize>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLength {
+    min: Option<ConfigDuration>,
+    max: Option<ConfigDuration>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBrand {
+    name: Option<String>,
+    color: Option<Color>,
+    logo: Option<PathBuf>,
+}
+
+/// Implements `Deserialize` through `FromStr`-like parsing so that serde_yaml_ng
+/// attaches the position of the offending value to the error.
+macro_rules! parsed_string {
+    ($(#[$m:meta])* $name:ident($inner:ty), $parse:expr) => {
+        $(#[$m])*
+        struct $name($inner);
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                let parse: fn(&str) -> Result<$inner, String> = $parse;
+                parse(&text).map($name).map_err(de::Error::custom)
+            }
+        }
+    };
+}
+
+parsed_string!(FieldName(FieldKey), |t| {
+    FieldKey::parse(t).ok_or_else(|| {
+        let hint = did_you_mean(t, FieldKey::ALL.iter().map(|k| k.name()))
+            .map(|k| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        format!("unknown header field `{t}`{hint}")
+    })
+});
+
+parsed_string!(SectionName(SectionKind), |t| {
+    SectionKind::parse(t).ok_or_else(|| {
+        let keys: Vec<String> = SectionKind::ALL.iter().map(|k| k.config_key()).collect();
+        let hint = did_you_mean(&t.replace(' ', "_"), keys.iter().map(String::as_str))
+            .map(|k| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        format!("unknown section `{t}`{hint}")
+    })
+});
+
+parsed_string!(
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    RuleName(Rule),
+    |t| {
+        Rule::from_name(t).ok_or_else(|| {
+            let hint = did_you_mean(t, Rule::ALL.iter().map(|r| r.name()))
+                .map(|r| format!(" (did you mean `{r}`?)"))
+                .unwrap_or_else(|| " (`briefc explain --list` lists them)".into());
+            format!("unknown rule `{t}`{hint}")
+        })
+    }
+);
+
+parsed_string!(Level(RuleLevel), |t| match t {
+    "off" => Ok(RuleLevel::Off),
+    "warning" | "warn" => Ok(RuleLevel::Is(Severity::Warning)),
+    "error" => Ok(RuleLevel::Is(Severity::Error)),
+    _ => Err(format!(
+        "`{t}` is not a rule level: use `off`, `warning` or `error`"
+    )),
+});
+
+parsed_string!(Color(String), |t| {
+    let hex = t.strip_prefix('#').unwrap_or("");
+    if (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(format!("#{}", hex.to_ascii_uppercase()))
+    } else {
+        Err(format!(
+            "`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\""
+        ))
+    }
+});
+
+/// A duration given as a string (`5s`, `20m`, `1:30`) or a number of seconds.
+struct ConfigDuration(Duration);
+
+impl<'de> Deserialize<'de> for ConfigDuration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Secs(u32),
+            Text(String),
+        }
+        match Raw::deserialize(d).map_err(|_| {
+            de::Error::custom(format!("expected a duration such as {DURATION_FORMS}"))
+        })? {
+            Raw::Secs(s) => Ok(ConfigDuration(Duration::from_secs(s))),
+            Raw::Text(t) => Duration::parse(&t).map(ConfigDuration).ok_or_else(|| {
+                de::Error::custom(format!("`{t}` is not a duration: write {DURATION_FORMS}"))
+            }),
+        }
+    }
+}
+
+/// A number greater than zero (words per minute).
+struct Rate(f64);
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && v > 0.0 {
+            Ok(Rate(v))
+        } else {
+            Err(de::Error::custom("expected a number greater than 0"))
+        }
+    }
+}
+
+/// A whole number greater than zero.
+struct Positive(u32);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = u32::deserialize(d)?;
+        if v > 0 {
+            Ok(Positive(v))
+        } else {
+            Err(de::Error::custom("expected a whole number greater than 0"))
+        }
+    }
+}
+
+pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let raw: Option<RawConfig> =
+        serde_yaml_ng::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
+    let raw = raw.unwrap_or_default();
+    let base_dir = path.parent().unwrap_or(Path::new("."));
+
+    let mut settings = Settings::default();
+    apply(
+        &mut settings,
+        raw.speaking_rate_wpm,
+        raw.seconds_per_benefit,
+        raw.required_fields,
+        raw.required_sections,
+        raw.limits,
+        raw.length,
+    );
+    check_length_range(path, text, "length", &settings)?;
+
+    let mut profiles = BTreeMap::new();
+    for (name, p) in raw.profiles.unwrap_or_default() {
+        let mut merged = settings.clone();
+        apply(
+            &mut merged,
+            p.speaking_rate_wpm,
+            p.seconds_per_benefit,
+            p.required_fields,
+            p.required_sections,
+            p.limits,
+            p.length,
+        );
+        check_length_range(path, text, &name, &merged)?;
+        profiles.insert(name, merged);
+    }
+
+    let mut rules = BTreeMap::new();
+    for (RuleName(rule), Level(level)) in raw.rules.unwrap_or_default() {
+        if rule.is_structural() && level != RuleLevel::Is(Severity::Error) {
+            let offset = find_key(text, rule.name()).unwrap_or(0);
+            return Err(ConfigError::at(
+                path,
+                text,
+                offset,
+                format!("`{rule}` is a structural rule and always stays an error"),
+                Some("remove this line: only the rules from `too-long` on can be changed".into()),
+            ));
+        }
+        rules.insert(rule, level);
+    }
+
+    let brand = raw.brand.unwrap_or_default();
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        settings,
+        profiles,
+        rules,
+        brand: Brand {
+            name: brand.name,
+            color: brand.color.map(|c| c.0),
+            logo: brand.logo.map(|l| base_dir.join(l)),
+        },
+        page: raw.page.unwrap_or_default(),
+        templates: raw.templates.map(|t| base_dir.join(t)),
+    })
+}
+
+fn apply(
+    s: &mut Settings,
+    rate: Option<Rate>,
+    per_benefit: Option<Positive>,
+    fields: Option<Vec<FieldName>>,
+    sections: Option<Vec<SectionName>>,
+    limits: Option<RawLimits>,
+    length: Option<RawLength>,
+) {
+    if let Some(Rate(r)) = rate {
+        s.speaking_rate_wpm = r;
+    }
+    if let Some(Positive(p)) = per_benefit {
+        s.seconds_per_benefit = p;
+    }
+    if let Some(f) = fields {
+        s.required_fields = f.into_iter().map(|f| f.0).collect();
+    }
+    if let Some(sec) = sections {
+        s.required_sections = sec.into_iter().map(|s| s.0).collect();
+    }
+    if let Some(l) = limits {
+        let t: &mut Limits = &mut s.limits;
+        let set = |slot: &mut usize, v: Option<usize>| *slot = v.unwrap_or(*slot);
+        set(&mut t.goal, l.goal);
+        set(&mut t.audience, l.audience);
+        set(&mut t.key_message, l.key_message);
+        set(&mut t.call_to_action, l.call_to_action);
+        set(&mut t.benefit, l.benefit);
+        set(&mut t.benefits, l.benefits);
+        set(&mut t.metrics, l.metrics);
+    }
+    if let Some(len) = length {
+        if let Some(ConfigDuration(min)) = len.min {
+            s.length_min = min;
+        }
+        if let Some(ConfigDuration(max)) = len.max {
+            s.length_max = max;
+        }
+    }
+}
+
+fn check_length_range(path: &Path, text: &str, key: &str, s: &Settings) -> Result<(), ConfigError> {
+    if s.length_min <= s.length_max {
+        return Ok(());
+    }
+    let offset = find_key(text, key).unwrap_or(0);
+    Err(ConfigError::at(
+        path,
+        text,
+        offset,
+        format!(
+            "`{key}`: the length minimum {} is above the maximum {}",
+            s.length_min, s.length_max
+        ),
+        Some("make `length.min` smaller than or equal to `length.max`".into()),
+    ))
+}
+
+/// The byte offset of the first line whose key is `key` (`  key:`).
+fn find_key(text: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let bare = trimmed.trim_start_matches(['"', '\'']);
+        if bare.starts_with(key)
+            && bare[key.len()..]
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+        {
+            return Some(offset + line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn yaml_error(path: &Path, text: &str, err: &serde_yaml_ng::Error) -> ConfigError {
+    let mut message = err.to_string();
+    // The location is shown separately; drop serde_yaml_ng's " at line L column C".
+    if let Some(pos) = message.rfind(" at line ") {
+        message.truncate(pos);
+    }
+    let mut offset = err.location().map_or(0, |l| l.index());
+    // Duplicate keys are reported at 1:1; point at the second occurrence instead.
+    let duplicate = message
+        .split("duplicate entry with key \"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .or_else(|| {
+            message
+                .split("duplicate field `")
+                .nth(1)
+                .and_then(|r| r.split('`').next())
+        });
+    if let Some(key) = duplicate {
+        let first = find_key(text, key).unwrap_or(0);
+        offset = find_key(&text[first + 1..], key).map_or(first, |o| first + 1 + o);
+    }
+    let help = unknown_field_help(&message).or_else(|| {
+        message.contains("invalid type").then(|| {
+            "check the value's type against the example in the README's config section".to_string()
+        })
+    });
+    // Custom messages already carry their hint in brackets; lift it into the help line.
+    let (message, help) = match (message.find(" (did you mean"), help) {
+        (Some(pos), None) => {
+            let hint = message[pos + 2..].trim_end_matches(')').to_string();
+            (
+                message[..pos].to_string()
+                    + &message[message.rfind(')').map_or(message.len(), |e| e + 1)..],
+                Some(hint),
+            )
+        }
+        (_, help) => (message, help),
+    };
+    ConfigError::at(path, text, offset, message, help)
+}
+
+/// "did you mean" for serde's "unknown field `x`, expected one of `a`, `b`".
+fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match did_you_mean(field, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!(
+            "the keys allowed here are: {}",
+            candidates.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("briefc.yaml"), text)
+    }
+
+    #[test]
+    fn parses_the_spec_example() {
+        let text = r##"
+speaking_rate_wpm: 150
+seconds_per_benefit: 15
+required_fields: [length, stage, marketing, sales]
+required_sections: [goal, audience, key benefits, success metrics, scenes]
+limits:
+  goal: 60
+  audience: 80
+  key_message: 25
+  call_to_action: 25
+  benefit: 15
+  benefits: 3
+  metrics: 5
+length: { min: 5s, max: 20m }
+profiles:
+  social:    { length: { max: 60s }, limits: { benefits: 1 } }
+  explainer: { length: { min: 60s, max: 3m } }
+rules:
+  scene-gap: off
+  voiceover-too-long: error
+brand:
+  name: Acme Corp
+  color: "#0A5FFF"
+  logo: brand/logo.png
+page: a4
+"##;
+        let c = parse_str(text).unwrap();
+        assert_eq!(c.settings, Settings::default());
+        assert_eq!(c.profiles["social"].length_max.seconds, 60);
+        assert_eq!(c.profiles["social"].limits.benefits, 1);
+        assert_eq!(c.profiles["explainer"].length_min.seconds, 60);
+        assert_eq!(c.severity(Rule::SceneGap), None);
+        assert_eq!(c.severity(Rule::VoiceoverTooLong), Some(Severity::Error));
+        assert_eq!(c.brand.color.as_deref(), Some("#0A5FFF"));
+    }
+
+    #[test]
+    fn empty_file_is_defaults() {
+        assert_eq!(parse_str("").unwrap().settings, Settings::default());
+        assert_eq!(
+            parse_str("# only a comment\n").unwrap().settings,
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn errors_name_line_column_and_suggest() {
+        let e = parse_str("limits:\n  benfits: 3\n").err().unwrap();
+        assert_eq!((e.line, e.column), (2, 3));
+        assert_eq!(e.help.as_deref(), Some("did you mean `benefits`?"));
+        let e = parse_str("rules:\n  scene-gpa: off\n").err().unwrap();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message.contains("unknown rule `scene-gpa`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `scene-gap`?"));
+        let e = parse_str("speaking_rate_wpm: fast\n").err().unwrap();
+        assert_eq!(e.line, 1);
+        let e = parse_str("rules:\n  missing-title: off\n").err().unwrap();
+        assert_eq!(e.line, 2);
+        let e = parse_str("length: { min: 2m, max: 1m }\n").err().unwrap();
+        assert!(e.message.contains("above the maximum"));
+        let e = parse_str("page: a4\npage: letter\n").err().unwrap();
+        assert_eq!(e.line, 2, "{e:?}");
+    }
+}

@@ -1,0 +1,107 @@
+//! briefc: a compiler for video briefs.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! 1. [`source`]: bytes → text (BOM, UTF-8, line index);
+//! 2. [`syntax`]: text → lossless list of classified lines;
+//! 3. [`model`]: lines → typed [`model::Brief`] + structural diagnostics;
+//! 4. [`rules`]: brief + [`config`] → more diagnostics;
+//! 5. [`report`] renders diagnostics; [`render`] compiles a clean brief to HTML and PDF.
+//!
+//! Nothing below [`cli`] prints, and nothing below [`cli`] and [`output`]
+//! touches the file system, except config lookup in [`config`].
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod syntax;
+pub mod walk;
+
+use config::Config;
+use diagnostic::{Diagnostic, Severity};
+use model::{Brief, Date};
+use source::SourceFile;
+
+/// A brief after checking: its source, typed model and diagnostics.
+#[derive(Debug)]
+pub struct Checked {
+    /// The decoded source.
+    pub source: SourceFile,
+    /// The typed brief (complete when there are no errors).
+    pub brief: Brief,
+    /// Every diagnostic, sorted by position, severities as configured.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Decodes, parses, lowers and checks one brief. Never fails: every problem
+/// in the brief is a diagnostic.
+pub fn check_bytes(
+    path: impl Into<std::path::PathBuf>,
+    bytes: &[u8],
+    config: &Config,
+    today: Date,
+) -> Checked {
+    let (source, encoding) = SourceFile::decode(path, bytes);
+    if let Some(diag) = encoding {
+        return Checked {
+            source,
+            brief: Brief::default(),
+            diagnostics: vec![diag],
+        };
+    }
+    let (brief, diagnostics) = check_text(&source.text, config, today);
+    Checked {
+        source,
+        brief,
+        diagnostics,
+    }
+}
+
+/// Parses, lowers and checks decoded text.
+pub fn check_text(text: &str, config: &Config, today: Date) -> (Brief, Vec<Diagnostic>) {
+    let tree = syntax::parse(text);
+    let (brief, mut diagnostics) = model::lower(text, &tree);
+    rules::run(&brief, config, today, &mut diagnostics);
+    diagnostics.retain_mut(|d| match config.severity(d.rule) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    (brief, diagnostics)
+}
+
+/// A short, human reason for an I/O error ("no such file or directory").
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match err.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a directory".into(),
+        _ => {
+            // Drop Rust's " (os error N)" suffix.
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(pos) => text[..pos].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}

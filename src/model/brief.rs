@@ -1,0 +1,475 @@
+//! The typed brief: what a brief says, with the span of every piece.
+//!
+//! Built from the syntax tree by [`super::lower`]; read by the rules and the
+//! renderers; serialisable for `export`.
+
+use super::{Date, Duration};
+use crate::syntax::{Span, Spanned};
+use serde::Serialize;
+
+/// A whole brief.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Brief {
+    /// The title (empty when `missing-title` fired).
+    pub title: Spanned<String>,
+    /// The span diagnostics about missing things point at: the title line, or
+    /// the start of the file when there is no title.
+    #[serde(skip)]
+    pub anchor: Span,
+    /// The header fields.
+    pub header: Header,
+    /// The known sections, each once, in canonical order.
+    pub sections: Vec<Section>,
+}
+
+impl Brief {
+    /// The section of `kind`, if the brief has it.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The scenes, or none.
+    pub fn scenes(&self) -> &[Scene] {
+        match self.section(SectionKind::Scenes).map(|s| &s.content) {
+            Some(Content::Scenes(scenes)) => scenes,
+            _ => &[],
+        }
+    }
+
+    /// The status, `draft` when not given.
+    pub fn status(&self) -> Status {
+        self.header
+            .status
+            .as_ref()
+            .map_or(Status::Draft, |s| s.value)
+    }
+}
+
+/// The header fields, each optional; `given` lists the keys that appeared
+/// (also those whose value was invalid).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Header {
+    /// Intended video length.
+    pub length: Option<Spanned<Duration>>,
+    /// Buying-journey stage.
+    pub stage: Option<Spanned<Stage>>,
+    /// The client.
+    pub client: Option<Spanned<String>>,
+    /// The product.
+    pub product: Option<Spanned<String>>,
+    /// A profile name from `briefc.yaml`.
+    pub profile: Option<Spanned<String>>,
+    /// Aspect ratios to deliver.
+    pub formats: Option<Spanned<Vec<AspectRatio>>>,
+    /// Where the video is shown.
+    pub channels: Option<Spanned<Vec<String>>>,
+    /// Delivery date.
+    pub due: Option<Spanned<Date>>,
+    /// Shoot date.
+    pub shoot: Option<Spanned<Date>>,
+    /// Budget, free text.
+    pub budget: Option<Spanned<String>>,
+    /// Owner on the marketing side.
+    pub marketing: Option<Spanned<String>>,
+    /// Owner on the sales side.
+    pub sales: Option<Spanned<String>>,
+    /// Approval status (`draft` when absent).
+    pub status: Option<Spanned<Status>>,
+    /// Every key that appeared, valid value or not, with the span of its line.
+    #[serde(skip)]
+    pub given: Vec<(FieldKey, Span)>,
+}
+
+impl Header {
+    /// Whether `key` appeared in the header.
+    pub fn has(&self, key: FieldKey) -> bool {
+        self.given.iter().any(|(k, _)| *k == key)
+    }
+}
+
+macro_rules! keyword_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $(#[doc = $text] $variant),* }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The keyword as written in a brief.
+            pub const fn name(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            /// Parses the keyword, ignoring case.
+            pub fn parse(text: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.name().eq_ignore_ascii_case(text.trim()))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// Where in the buying journey the video is used.
+    Stage { Awareness = "awareness", Engage = "engage", Convert = "convert", Retain = "retain" }
+}
+
+keyword_enum! {
+    /// How far the brief is through approval.
+    Status { Draft = "draft", Review = "review", Approved = "approved" }
+}
+
+keyword_enum! {
+    /// A header key.
+    FieldKey {
+        Client = "client", Product = "product", Stage = "stage", Profile = "profile",
+        Length = "length", Formats = "formats", Channels = "channels", Due = "due",
+        Shoot = "shoot", Budget = "budget", Marketing = "marketing", Sales = "sales",
+        Status = "status",
+    }
+}
+
+keyword_enum! {
+    /// A field of a scene.
+    SceneFieldKind {
+        Visual = "Visual", Voiceover = "Voiceover", OnScreen = "On screen", Audio = "Audio",
+        Shot = "Shot", Location = "Location", Outcome = "Outcome",
+    }
+}
+
+impl SceneFieldKind {
+    /// Parses a scene field key, with the aliases `VO` and `On-screen`/`Onscreen`.
+    pub fn parse_key(key: &str) -> Option<SceneFieldKind> {
+        let key = key.trim();
+        if key.eq_ignore_ascii_case("vo") {
+            return Some(SceneFieldKind::Voiceover);
+        }
+        if key.eq_ignore_ascii_case("on-screen") || key.eq_ignore_ascii_case("onscreen") {
+            return Some(SceneFieldKind::OnScreen);
+        }
+        Self::parse(key)
+    }
+}
+
+/// An aspect ratio `W:H`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct AspectRatio {
+    /// Width part.
+    pub width: u32,
+    /// Height part.
+    pub height: u32,
+}
+
+impl std::fmt::Display for AspectRatio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.width, self.height)
+    }
+}
+
+/// The sections the language knows, in canonical order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// `## Goal` (alias `Objective`).
+    Goal,
+    /// `## Audience`.
+    Audience,
+    /// `## Key message`.
+    KeyMessage,
+    /// `## Key benefits` (alias `Benefits`).
+    KeyBenefits,
+    /// `## Call to action` (alias `CTA`).
+    CallToAction,
+    /// `## Success metrics` (aliases `Metrics`, `KPIs`).
+    SuccessMetrics,
+    /// `## Scenes` (alias `Shot list`).
+    Scenes,
+    /// `## Look and feel` (alias `Tone`).
+    LookAndFeel,
+    /// `## Mandatory` (alias `Mandatories`).
+    Mandatory,
+    /// `## Deliverables`.
+    Deliverables,
+    /// `## References`.
+    References,
+    /// `## Checklist`.
+    Checklist,
+    /// `## Sign-off` (alias `Approvals`).
+    SignOff,
+    /// `## Notes`.
+    Notes,
+}
+
+/// The kind of content a section holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentForm {
+    /// Paragraphs of text.
+    Prose,
+    /// A bulleted list.
+    List,
+    /// A list of `- [ ]` items.
+    Checklist,
+    /// A list of `NAME: TARGET` metrics.
+    Metrics,
+    /// `### START-END Title` scene blocks.
+    Scenes,
+    /// A list of `NAME (ROLE) DATE` entries.
+    SignOff,
+}
+
+impl SectionKind {
+    /// Every section, in canonical order.
+    pub const ALL: &'static [SectionKind] = &[
+        SectionKind::Goal,
+        SectionKind::Audience,
+        SectionKind::KeyMessage,
+        SectionKind::KeyBenefits,
+        SectionKind::CallToAction,
+        SectionKind::SuccessMetrics,
+        SectionKind::Scenes,
+        SectionKind::LookAndFeel,
+        SectionKind::Mandatory,
+        SectionKind::Deliverables,
+        SectionKind::References,
+        SectionKind::Checklist,
+        SectionKind::SignOff,
+        SectionKind::Notes,
+    ];
+
+    /// The canonical heading, e.g. `Key benefits`.
+    pub const fn name(self) -> &'static str {
+        self.names()[0]
+    }
+
+    /// The canonical name followed by its aliases.
+    pub const fn names(self) -> &'static [&'static str] {
+        match self {
+            SectionKind::Goal => &["Goal", "Objective"],
+            SectionKind::Audience => &["Audience"],
+            SectionKind::KeyMessage => &["Key message"],
+            SectionKind::KeyBenefits => &["Key benefits", "Benefits"],
+            SectionKind::CallToAction => &["Call to action", "CTA"],
+            SectionKind::SuccessMetrics => &["Success metrics", "Metrics", "KPIs"],
+            SectionKind::Scenes => &["Scenes", "Shot list"],
+            SectionKind::LookAndFeel => &["Look and feel", "Tone"],
+            SectionKind::Mandatory => &["Mandatory", "Mandatories"],
+            SectionKind::Deliverables => &["Deliverables"],
+            SectionKind::References => &["References"],
+            SectionKind::Checklist => &["Checklist"],
+            SectionKind::SignOff => &["Sign-off", "Approvals"],
+            SectionKind::Notes => &["Notes"],
+        }
+    }
+
+    /// The key used in `briefc.yaml` (`key_benefits`), also for `required_sections`.
+    pub fn config_key(self) -> String {
+        self.name().to_lowercase().replace([' ', '-'], "_")
+    }
+
+    /// Parses a heading or config name: canonical names and aliases, any case;
+    /// spaces, `-` and `_` are interchangeable (`key_benefits` = `Key benefits`).
+    pub fn parse(name: &str) -> Option<SectionKind> {
+        let norm = |s: &str| s.trim().to_lowercase().replace(['-', '_'], " ");
+        let wanted = norm(name);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| k.names().iter().any(|n| norm(n) == wanted))
+    }
+
+    /// What kind of content the section holds.
+    pub const fn form(self) -> ContentForm {
+        match self {
+            SectionKind::KeyBenefits
+            | SectionKind::Mandatory
+            | SectionKind::Deliverables
+            | SectionKind::References => ContentForm::List,
+            SectionKind::SuccessMetrics => ContentForm::Metrics,
+            SectionKind::Scenes => ContentForm::Scenes,
+            SectionKind::Checklist => ContentForm::Checklist,
+            SectionKind::SignOff => ContentForm::SignOff,
+            _ => ContentForm::Prose,
+        }
+    }
+}
+
+/// One section of a brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// Which section.
+    pub kind: SectionKind,
+    /// The `## Name` heading line.
+    #[serde(skip)]
+    pub heading: Span,
+    /// What it holds.
+    pub content: Content,
+}
+
+/// A section's content, by form.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "snake_case", tag = "form", content = "items")]
+pub enum Content {
+    /// Paragraphs, each with its lines joined by single spaces.
+    Prose(Vec<Spanned<String>>),
+    /// List items, continuation lines joined.
+    List(Vec<Spanned<String>>),
+    /// Checklist items.
+    Checklist(Vec<CheckItem>),
+    /// Success metrics.
+    Metrics(Vec<Metric>),
+    /// Scenes in source order.
+    Scenes(Vec<Scene>),
+    /// Sign-off entries.
+    SignOff(Vec<SignOffEntry>),
+}
+
+impl Content {
+    /// An empty content of `form`.
+    pub fn empty(form: ContentForm) -> Content {
+        match form {
+            ContentForm::Prose => Content::Prose(Vec::new()),
+            ContentForm::List => Content::List(Vec::new()),
+            ContentForm::Checklist => Content::Checklist(Vec::new()),
+            ContentForm::Metrics => Content::Metrics(Vec::new()),
+            ContentForm::Scenes => Content::Scenes(Vec::new()),
+            ContentForm::SignOff => Content::SignOff(Vec::new()),
+        }
+    }
+
+    /// Number of paragraphs, items or scenes.
+    pub fn len(&self) -> usize {
+        match self {
+            Content::Prose(v) | Content::List(v) => v.len(),
+            Content::Checklist(v) => v.len(),
+            Content::Metrics(v) => v.len(),
+            Content::Scenes(v) => v.len(),
+            Content::SignOff(v) => v.len(),
+        }
+    }
+
+    /// Whether there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// `- [ ] text` or `- [x] text`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckItem {
+    /// Whether the box is ticked.
+    pub done: bool,
+    /// The item text.
+    pub text: Spanned<String>,
+}
+
+/// `NAME: TARGET [by DATE] [(source: TEXT)]`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Metric {
+    /// What is measured.
+    pub name: String,
+    /// The target as written, without the `(source: …)` part.
+    pub target: String,
+    /// The `by YYYY-MM-DD` deadline, if any.
+    pub deadline: Option<Date>,
+    /// Where the number comes from, if given.
+    pub source: Option<String>,
+    /// The whole item.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `- NAME (ROLE) [DATE]`.
+#[derive(Clone, Debug, Serialize)]
+pub struct SignOffEntry {
+    /// Who.
+    pub name: String,
+    /// Their role, free text.
+    pub role: String,
+    /// When they signed; `None` means not yet signed.
+    pub date: Option<Date>,
+    /// The whole entry.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl SignOffEntry {
+    /// Whether the role counts for marketing (contains the word, any case).
+    pub fn is_marketing(&self) -> bool {
+        has_word(&self.role, "marketing")
+    }
+
+    /// Whether the role counts for sales (contains the word, any case).
+    pub fn is_sales(&self) -> bool {
+        has_word(&self.role, "sales")
+    }
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// `### START-END Title` and its fields.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scene {
+    /// Start and end, when the timecodes are valid.
+    pub time: Option<TimeRange>,
+    /// The title after the timecodes.
+    pub title: String,
+    /// The fields in source order.
+    pub fields: Vec<SceneField>,
+    /// The `###` heading line.
+    #[serde(skip)]
+    pub heading: Span,
+}
+
+impl Scene {
+    /// The text of every field of `kind`, joined by spaces.
+    pub fn field(&self, kind: SceneFieldKind) -> Option<String> {
+        let parts: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.text.value.as_str())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+/// A scene's start and end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TimeRange {
+    /// Start timecode.
+    pub start: Duration,
+    /// End timecode, after `start`.
+    pub end: Duration,
+}
+
+impl TimeRange {
+    /// End minus start.
+    pub fn duration(self) -> Duration {
+        Duration::from_secs(self.end.seconds - self.start.seconds)
+    }
+}
+
+/// `Visual: …`, `Voiceover: …` and the like, continuation lines joined.
+#[derive(Clone, Debug, Serialize)]
+pub struct SceneField {
+    /// Which field.
+    pub kind: SceneFieldKind,
+    /// Its text.
+    pub text: Spanned<String>,
+}
+
+/// Counts words the way limits count them: runs of non-blank characters.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}

@@ -1,0 +1,16 @@
+//! Stage 2: the syntax tree → the typed [`Brief`].
+//!
+//! Lowering reads the classified lines, builds the header, sections, lists,
+//! metrics, scenes and sign-offs, and reports the structural diagnostics
+//! (`missing-title`, `stray-text`, `unknown-field`, `invalid-value`, …). It
+//! never fails: whatever it cannot place becomes a diagnostic.
+
+mod brief;
+mod date;
+mod duration;
+mod lower;
+
+pub use brief::*;
+pub use date::Date;
+pub use duration::{DURATION_FORMS, Duration};
+pub use lower::lower;

@@ -1,0 +1,1 @@
+//! Stage 5: compiling a clean brief into outputs.

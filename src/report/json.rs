@@ -1,0 +1,59 @@
+//! The JSON report of spec section 5: one document on stdout.
+
+use super::{FileReport, Totals};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: crate::diagnostic::Severity,
+    rule: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+/// Renders the JSON document (pretty-printed, ending with a newline).
+pub fn json(reports: &[FileReport]) -> String {
+    let totals = Totals::of(reports);
+    let mut diagnostics = Vec::new();
+    for report in reports {
+        let file = report.source.path().display().to_string();
+        for d in &report.diagnostics {
+            let start = report.source.position(d.span.start);
+            let end = report.source.position(d.span.end);
+            diagnostics.push(Entry {
+                file: file.clone(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                severity: d.severity,
+                rule: d.rule.name(),
+                message: &d.message,
+                help: d.help.as_deref(),
+            });
+        }
+    }
+    let doc = Document {
+        files: totals.files,
+        errors: totals.errors,
+        warnings: totals.warnings,
+        diagnostics,
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,51 @@
+//! Renderers of diagnostics: human (miette's graphical report), JSON and
+//! GitHub Actions workflow commands. Each is a pure function from checked
+//! briefs to text; printing is the CLI's job.
+
+mod github;
+mod human;
+mod json;
+
+pub use github::github;
+pub use human::{HumanStyle, human, summary};
+pub use json::json;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// One checked brief: its source and its diagnostics (sorted by position).
+#[derive(Debug)]
+pub struct FileReport {
+    /// The brief's text.
+    pub source: SourceFile,
+    /// What was found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Error and warning counts over many reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Briefs checked.
+    pub files: usize,
+    /// Diagnostics of severity error.
+    pub errors: usize,
+    /// Diagnostics of severity warning.
+    pub warnings: usize,
+}
+
+impl Totals {
+    /// Counts `reports`.
+    pub fn of(reports: &[FileReport]) -> Totals {
+        let mut t = Totals {
+            files: reports.len(),
+            ..Totals::default()
+        };
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+            }
+        }
+        t
+    }
+}

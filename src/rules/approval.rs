@@ -1,0 +1,120 @@
+//! Alignment and approval: sales on convert briefs, approved means approved,
+//! and deadlines.
+
+use super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Content, SectionKind, Stage, Status};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let brief = cx.brief;
+    let header = &brief.header;
+    if let Some(stage) = &header.stage {
+        if stage.value == Stage::Convert && header.sales.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Rule::MissingSalesOwner,
+                    stage.span,
+                    "`stage: convert` but the brief has no `sales` owner",
+                )
+                .with_help("add `sales: NAME`: content for the close must be made with sales"),
+            );
+        }
+    }
+
+    let status = brief.status();
+    if let Some(due) = &header.due {
+        if due.value < cx.today && status != Status::Approved {
+            out.push(
+                Diagnostic::new(
+                    Rule::DueInPast,
+                    due.span,
+                    format!(
+                        "the brief was due on {}, before today ({})",
+                        due.value, cx.today
+                    ),
+                )
+                .with_help(
+                    "move `due` to a new date, or set `status: approved` if the video is done",
+                ),
+            );
+        }
+    }
+    if status != Status::Approved {
+        return;
+    }
+
+    if let Some(Content::Checklist(items)) =
+        brief.section(SectionKind::Checklist).map(|s| &s.content)
+    {
+        for item in items.iter().filter(|i| !i.done) {
+            out.push(
+                Diagnostic::new(
+                    Rule::UncheckedItem,
+                    item.text.span,
+                    format!(
+                        "`status: approved` but the checklist item \"{}\" is still open",
+                        item.text.value
+                    ),
+                )
+                .with_help("tick it (`- [x]`) once it is done, or set `status: review`"),
+            );
+        }
+    }
+
+    let section = brief.section(SectionKind::SignOff);
+    let entries = match section.map(|s| &s.content) {
+        Some(Content::SignOff(entries)) => entries.as_slice(),
+        _ => &[],
+    };
+    let signed = |side: fn(&crate::model::SignOffEntry) -> bool| {
+        entries.iter().any(|e| side(e) && e.date.is_some())
+    };
+    let missing: Vec<&str> = [
+        ("marketing", signed(|e| e.is_marketing())),
+        ("sales", signed(|e| e.is_sales())),
+    ]
+    .into_iter()
+    .filter(|(_, ok)| !ok)
+    .map(|(side, _)| side)
+    .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let undated: Vec<String> = entries
+        .iter()
+        .filter(|e| {
+            e.date.is_none()
+                && missing.iter().any(|m| {
+                    if *m == "sales" {
+                        e.is_sales()
+                    } else {
+                        e.is_marketing()
+                    }
+                })
+        })
+        .map(|e| format!("{} ({})", e.name, e.role))
+        .collect();
+    let help = if undated.is_empty() {
+        format!(
+            "add `- NAME ({}) YYYY-MM-DD` under `## Sign-off` once they have signed",
+            missing[0]
+        )
+    } else {
+        format!(
+            "{} has not signed yet: add the date once they have",
+            undated.join(" and ")
+        )
+    };
+    let span = section.map_or(brief.anchor, |s| s.heading);
+    out.push(
+        Diagnostic::new(
+            Rule::MissingSignOff,
+            span,
+            format!(
+                "`status: approved` but there is no dated sign-off from {}",
+                missing.join(" or ")
+            ),
+        )
+        .with_help(help),
+    );
+}

@@ -1,0 +1,56 @@
+//! Stage 3: the checks that run on a typed brief, grouped by family.
+//!
+//! Structural rules (`missing-title`, `stray-text`, …) fire while lowering in
+//! [`crate::model`]; the rules here read the finished [`Brief`]. Each rule's
+//! name, severity and explanation live in [`registry`].
+
+mod approval;
+mod content;
+mod limits;
+mod registry;
+mod structure;
+mod timing;
+
+pub use registry::Rule;
+
+use crate::config::{Config, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Brief, Date};
+
+/// What every check reads.
+pub struct Context<'a> {
+    /// The brief.
+    pub brief: &'a Brief,
+    /// The settings in force (the brief's profile merged over the base).
+    pub settings: &'a Settings,
+    /// The whole config (profiles, for help lines).
+    pub config: &'a Config,
+    /// The profile in force, if the brief names one that exists.
+    pub profile: Option<&'a str>,
+    /// "Today", for `due-in-past`.
+    pub today: Date,
+}
+
+/// Runs every check family over `brief`, appending to `out`.
+pub fn run(brief: &Brief, config: &Config, today: Date, out: &mut Vec<Diagnostic>) {
+    let (settings, profile) = structure::profile(brief, config, out);
+    let cx = Context {
+        brief,
+        settings,
+        config,
+        profile,
+        today,
+    };
+    structure::check(&cx, out);
+    limits::check(&cx, out);
+    content::check(&cx, out);
+    timing::check(&cx, out);
+    approval::check(&cx, out);
+}
+
+/// " (profile `social`)" when a profile is in force, for messages.
+fn profile_note(cx: &Context<'_>) -> String {
+    cx.profile
+        .map(|p| format!(" (profile `{p}`)"))
+        .unwrap_or_default()
+}

@@ -1,0 +1,105 @@
+//! Required fields and sections, and the profile a brief names.
+
+use super::{Context, Rule};
+use crate::config::{Config, Settings};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{Brief, FieldKey};
+
+/// The settings for `brief`: its profile's, or the base ones. A profile the
+/// config lacks is an `invalid-value`.
+pub(super) fn profile<'c>(
+    brief: &Brief,
+    config: &'c Config,
+    out: &mut Vec<Diagnostic>,
+) -> (&'c Settings, Option<&'c str>) {
+    let Some(name) = &brief.header.profile else {
+        return (&config.settings, None);
+    };
+    if let Some((key, settings)) = config.profiles.get_key_value(name.value.as_str()) {
+        return (settings, Some(key.as_str()));
+    }
+    let help = if config.profiles.is_empty() {
+        match &config.path {
+            Some(path) => format!("{} defines no profiles; add one under `profiles:` or remove `profile:`", path.display()),
+            None => "no briefc.yaml was found for this brief; create one with a `profiles:` section, or remove `profile:`".to_string(),
+        }
+    } else {
+        let names = config.profiles.keys().map(String::as_str);
+        match did_you_mean(&name.value, names) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!(
+                "the profiles are: {}",
+                config
+                    .profiles
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
+    out.push(
+        Diagnostic::new(
+            Rule::InvalidValue,
+            name.span,
+            format!("the profile `{}` is not defined in the config", name.value),
+        )
+        .with_help(help),
+    );
+    (&config.settings, None)
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let brief = cx.brief;
+    for &key in &cx.settings.required_fields {
+        if !brief.header.has(key) {
+            out.push(
+                Diagnostic::new(
+                    Rule::MissingField,
+                    brief.anchor,
+                    format!("the required field `{key}` is missing"),
+                )
+                .with_help(format!(
+                    "add a line such as `{key}: {}` below the title",
+                    example_value(key)
+                )),
+            );
+        }
+    }
+    for &kind in &cx.settings.required_sections {
+        match brief.section(kind) {
+            None => out.push(
+                Diagnostic::new(
+                    Rule::MissingSection,
+                    brief.anchor,
+                    format!("the required section `{}` is missing", kind.name()),
+                )
+                .with_help(format!("add a `## {}` section", kind.name())),
+            ),
+            Some(section) if section.content.is_empty() => out.push(
+                Diagnostic::new(
+                    Rule::EmptySection,
+                    section.heading,
+                    format!("the required section `{}` is empty", kind.name()),
+                )
+                .with_help(format!(
+                    "write the {} under its heading",
+                    kind.name().to_lowercase()
+                )),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn example_value(key: FieldKey) -> &'static str {
+    match key {
+        FieldKey::Length => "90s",
+        FieldKey::Stage => "convert",
+        FieldKey::Due | FieldKey::Shoot => "2027-02-14",
+        FieldKey::Formats => "16:9, 1:1",
+        FieldKey::Status => "draft",
+        FieldKey::Marketing | FieldKey::Sales => "Firstname Lastname",
+        _ => "…",
+    }
+}

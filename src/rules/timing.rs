@@ -1,0 +1,128 @@
+//! Scene timing against each other and the length; voiceover that cannot fit.
+
+use super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Duration, SceneFieldKind, word_count};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let scenes = cx.brief.scenes();
+    let mut previous_end = Duration::from_secs(0);
+    let mut last = None;
+    for (i, scene) in scenes.iter().enumerate() {
+        let Some(time) = scene.time else { continue };
+        if time.start < previous_end {
+            out.push(
+                Diagnostic::new(
+                    Rule::SceneOverlap,
+                    scene.heading,
+                    format!(
+                        "the scene starts at {}, {} before the previous scene ends at {}",
+                        time.start.timecode(),
+                        Duration::from_secs(previous_end.seconds - time.start.seconds),
+                        previous_end.timecode()
+                    ),
+                )
+                .with_help(format!("start it at {} or later", previous_end.timecode())),
+            );
+        } else if time.start > previous_end {
+            let what = if i == 0 {
+                "the video starts".to_string()
+            } else {
+                "the previous scene ends".to_string()
+            };
+            out.push(
+                Diagnostic::new(
+                    Rule::SceneGap,
+                    scene.heading,
+                    format!(
+                        "the scene starts at {}, but {what} at {}: {} are not planned",
+                        time.start.timecode(),
+                        previous_end.timecode(),
+                        Duration::from_secs(time.start.seconds - previous_end.seconds)
+                    ),
+                )
+                .with_help(format!(
+                    "start it at {}, or add a scene for the gap",
+                    previous_end.timecode()
+                )),
+            );
+        }
+        previous_end = previous_end.max(time.end);
+        last = Some((scene, time));
+        voiceover(cx, scene, time.duration(), out);
+    }
+
+    let (Some((scene, time)), Some(length)) = (last, &cx.brief.header.length) else {
+        return;
+    };
+    let length = length.value;
+    if time.end > length {
+        out.push(
+            Diagnostic::new(
+                Rule::ScenesExceedLength,
+                scene.heading,
+                format!(
+                    "the last scene ends at {}, after the length of {} ({})",
+                    time.end.timecode(),
+                    length.timecode(),
+                    length
+                ),
+            )
+            .with_help(format!(
+                "end the scenes at {}, or change `length`",
+                length.timecode()
+            )),
+        );
+    } else if time.end < length {
+        out.push(
+            Diagnostic::new(
+                Rule::ScenesShortOfLength,
+                scene.heading,
+                format!(
+                    "the last scene ends at {}, {} before the length of {}",
+                    time.end.timecode(),
+                    Duration::from_secs(length.seconds - time.end.seconds),
+                    length.timecode()
+                ),
+            )
+            .with_help(format!(
+                "plan the scenes up to {}, or shorten `length`",
+                length.timecode()
+            )),
+        );
+    }
+}
+
+fn voiceover(
+    cx: &Context<'_>,
+    scene: &crate::model::Scene,
+    duration: Duration,
+    out: &mut Vec<Diagnostic>,
+) {
+    let fields: Vec<_> = scene
+        .fields
+        .iter()
+        .filter(|f| f.kind == SceneFieldKind::Voiceover)
+        .collect();
+    let Some(first) = fields.first() else { return };
+    let words: usize = fields.iter().map(|f| word_count(&f.text.value)).sum();
+    let rate = cx.settings.speaking_rate_wpm;
+    let needed = words as f64 * 60.0 / rate;
+    if needed > f64::from(duration.seconds) {
+        let max_words = (f64::from(duration.seconds) * rate / 60.0).floor();
+        let span = fields
+            .iter()
+            .fold(first.text.span, |s, f| s.to(f.text.span));
+        out.push(
+            Diagnostic::new(
+                Rule::VoiceoverTooLong,
+                span,
+                format!(
+                    "the voiceover has {words} words, which take {:.1} s at {rate} words per minute; the scene lasts {}",
+                    needed, duration
+                ),
+            )
+            .with_help(format!("cut the voiceover to {max_words} words or fewer, or make the scene longer")),
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! A brief's text as read from disk, and positions in it.
+//!
+//! Decoding happens here: a BOM is dropped, and bytes that are not UTF-8 give
+//! an `invalid-encoding` diagnostic instead of an error.
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
+use crate::syntax::Span;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A line and column, both 1-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+}
+
+/// The text of one brief with a line index.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (used in every report).
+    pub path: PathBuf,
+    /// The text, without a BOM. Invalid UTF-8 was replaced by U+FFFD.
+    pub text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Wraps already-decoded text.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Decodes raw bytes. Returns the source and, when the bytes are not UTF-8
+    /// text, the `invalid-encoding` diagnostic (the source then holds a lossy
+    /// decoding so the report can still show where).
+    pub fn decode(path: impl Into<PathBuf>, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let source = SourceFile::new(path, text);
+                let diag = text.find('\0').map(|at| {
+                    Diagnostic::new(
+                        Rule::InvalidEncoding,
+                        Span::new(at, at + 1),
+                        "the file holds a NUL byte: it looks like a binary file, not a brief",
+                    )
+                    .with_help("briefs are plain UTF-8 text; check that this is the file you meant")
+                });
+                (source, diag)
+            }
+            Err(err) => {
+                let at = err.valid_up_to();
+                let bad = err.error_len().unwrap_or(bytes.len() - at);
+                let byte = bytes[at];
+                let source = SourceFile::new(path, String::from_utf8_lossy(bytes).into_owned());
+                let pos = source.position(at);
+                let diag = Diagnostic::new(
+                    Rule::InvalidEncoding,
+                    Span::new(at, at + '\u{FFFD}'.len_utf8().min(source.text.len() - at)),
+                    format!("the file is not valid UTF-8: byte 0x{byte:02X} at line {}, column {} ({} invalid byte{})", pos.line, pos.column, bad, if bad == 1 { "" } else { "s" }),
+                )
+                .with_help("re-save the file as UTF-8 (most editors offer \"Save with encoding\")");
+                (source, Some(diag))
+            }
+        }
+    }
+
+    /// The display path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |t| t.chars().count())
+            + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 0-based line and UTF-16 column of byte `offset`, as the Language Server
+    /// Protocol counts positions.
+    pub fn utf16_position(&self, offset: usize) -> (usize, usize) {
+        let pos = self.position(offset);
+        let start = self.line_starts[pos.line - 1];
+        let column = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(0, |t| t.encode_utf16().count());
+        (pos.line - 1, column)
+    }
+
+    /// The byte span of 1-based `line` without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let text = &self.text[start..end];
+        Span::new(start, start + text.trim_end_matches(['\n', '\r']).len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let src = SourceFile::new("a.brief", "# Tïtle\nΓειά 😀x\n");
+        assert_eq!(src.position(0), Position { line: 1, column: 1 });
+        let x = src.text.find('x').unwrap();
+        assert_eq!(src.position(x), Position { line: 2, column: 7 });
+        assert_eq!(src.utf16_position(x), (1, 7));
+    }
+
+    #[test]
+    fn decodes_bom_and_rejects_bad_bytes() {
+        let (src, diag) = SourceFile::decode("a", b"\xEF\xBB\xBF# T\r\n");
+        assert!(diag.is_none());
+        assert_eq!(&*src.text, "# T\r\n");
+        let (_, diag) = SourceFile::decode("a", b"# T\nab\xFFc");
+        let diag = diag.unwrap();
+        assert_eq!(diag.rule, Rule::InvalidEncoding);
+        assert!(
+            diag.message.contains("line 2, column 3"),
+            "{}",
+            diag.message
+        );
+        assert!(SourceFile::decode("a", b"# T\0").1.is_some());
+    }
+}
