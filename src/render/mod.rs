@@ -1,1 +1,44 @@
 //! Stage 5: compiling a clean brief into outputs.
+//!
+//! Renderers are pure functions `(brief, options) -> bytes`: they do no I/O.
+//! The CLI reads logos and templates and writes the results atomically.
+
+pub mod html;
+pub mod pdf;
+
+use crate::config::{Brand, PageSize};
+use crate::model::Date;
+
+/// Everything a renderer needs besides the brief.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Brand name and colour from the config.
+    pub brand: Brand,
+    /// The brand logo's bytes and MIME type, already read by the CLI.
+    pub logo: Option<Logo>,
+    /// PDF page size.
+    pub page: PageSize,
+    /// When the brief was compiled, in seconds since the Unix epoch
+    /// (`SOURCE_DATE_EPOCH` when set, else the start of today, UTC, so that
+    /// builds on one day are byte-identical).
+    pub timestamp: i64,
+}
+
+impl RenderOptions {
+    /// The compile date, for footers.
+    pub fn date(&self) -> Date {
+        Date::from_days_since_epoch(self.timestamp.div_euclid(86_400))
+    }
+}
+
+/// An image file embedded into the outputs.
+#[derive(Clone, Debug)]
+pub struct Logo {
+    /// `image/png`, `image/jpeg` or `image/svg+xml`.
+    pub mime: &'static str,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The version string shown in output footers.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

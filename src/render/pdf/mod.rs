@@ -1,0 +1,9 @@
+//! PDF output (being written).
+
+use super::RenderOptions;
+use crate::model::Brief;
+
+/// Renders `brief` as a PDF document.
+pub fn render(_brief: &Brief, _options: &RenderOptions) -> Result<Vec<u8>, String> {
+    Err("PDF output is not available yet".into())
+}
