@@ -1,1 +1,347 @@
-//! HTML output (being written).
+//! HTML output: one standalone page (CSS inline, no scripts, no fetches).
+//!
+//! The brief is turned into a plain view model (strings and lists only), and
+//! the Tera templates in `templates/` render it with autoescaping on, so user
+//! text is always data, never template code. Teams may override the
+//! templates (`brief.html`, `style.css`); the built-ins stay reachable as
+//! `base/brief.html` and `base/style.css` for `{% extends %}`.
+
+use super::{RenderOptions, VERSION};
+use crate::model::{Brief, Content, SceneFieldKind, Section};
+use base64::Engine as _;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The built-in templates, embedded in the binary.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("brief.html", include_str!("../../templates/brief.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// The accent colour when the config sets none.
+pub const DEFAULT_COLOR: &str = "#0A5FFF";
+
+/// A template that could not be loaded or rendered.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct TemplateError {
+    /// The template file, for overrides.
+    pub path: Option<PathBuf>,
+    /// Tera's message (with line and column where it has them).
+    pub message: String,
+}
+
+/// A set of templates: the built-ins, possibly with a team's overrides.
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    /// The built-in templates (parsed once per process).
+    pub fn builtin() -> &'static Templates {
+        static BUILTIN: OnceLock<Templates> = OnceLock::new();
+        BUILTIN.get_or_init(|| Templates::load(None).expect("the built-in templates are valid"))
+    }
+
+    /// The built-ins with every known template found in `dir` replacing its
+    /// built-in namesake.
+    pub fn with_overrides(dir: &Path) -> Result<Templates, TemplateError> {
+        if !dir.is_dir() {
+            return Err(TemplateError {
+                path: Some(dir.to_path_buf()),
+                message: format!("the templates folder `{}` does not exist", dir.display()),
+            });
+        }
+        Templates::load(Some(dir))
+    }
+
+    fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        let builtins = BUILTIN_TEMPLATES
+            .iter()
+            .flat_map(|(name, text)| [(name.to_string(), *text), (format!("base/{name}"), *text)]);
+        tera.add_raw_templates(builtins).map_err(|e| TemplateError { path: None, message: error_chain(&e) })?;
+        if let Some(dir) = dir {
+            for (name, _) in BUILTIN_TEMPLATES {
+                let path = dir.join(name);
+                if path.is_file() {
+                    tera.add_template_file(&path, Some(name))
+                        .map_err(|e| TemplateError { path: Some(path.clone()), message: error_chain(&e) })?;
+                }
+            }
+        }
+        Ok(Templates { tera })
+    }
+
+    /// Renders `brief` to a complete HTML document.
+    pub fn render(&self, brief: &Brief, options: &RenderOptions) -> Result<String, TemplateError> {
+        let view = Page::new(brief, options);
+        let context = tera::Context::from_serialize(&view).map_err(|e| TemplateError { path: None, message: error_chain(&e) })?;
+        self.tera.render("brief.html", &context).map_err(|e| TemplateError { path: None, message: error_chain(&e) })
+    }
+}
+
+/// Renders `brief` with the built-in templates.
+pub fn render(brief: &Brief, options: &RenderOptions) -> Result<String, TemplateError> {
+    Templates::builtin().render(brief, options)
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = s.source();
+    }
+    message
+}
+
+/// The view model the templates see.
+#[derive(Serialize)]
+struct Page {
+    lang: &'static str,
+    title: String,
+    version: &'static str,
+    date: String,
+    status: &'static str,
+    brand: BrandView,
+    fields: Vec<FieldView>,
+    sections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+struct BrandView {
+    name: Option<String>,
+    color: String,
+    logo: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FieldView {
+    label: &'static str,
+    value: String,
+}
+
+/// A run of text, a link when `url` is set.
+#[derive(Serialize)]
+struct Segment {
+    text: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct SectionView {
+    id: String,
+    name: &'static str,
+    form: &'static str,
+    paragraphs: Vec<Vec<Segment>>,
+    items: Vec<Vec<Segment>>,
+    checklist: Vec<CheckView>,
+    checklist_done: usize,
+    metrics: Vec<MetricView>,
+    scenes: Vec<SceneView>,
+    scenes_total: Option<String>,
+    sign_off: Vec<SignOffView>,
+}
+
+#[derive(Serialize)]
+struct CheckView {
+    done: bool,
+    text: Vec<Segment>,
+}
+
+#[derive(Serialize)]
+struct MetricView {
+    name: String,
+    target: String,
+    deadline: Option<String>,
+    source: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SceneView {
+    start: String,
+    end: String,
+    duration: String,
+    title: String,
+    fields: Vec<SceneFieldView>,
+}
+
+#[derive(Serialize)]
+struct SceneFieldView {
+    id: String,
+    label: &'static str,
+    text: Vec<Segment>,
+}
+
+#[derive(Serialize)]
+struct SignOffView {
+    name: String,
+    role: String,
+    date: Option<String>,
+}
+
+impl Page {
+    fn new(brief: &Brief, options: &RenderOptions) -> Page {
+        let logo = options
+            .logo
+            .as_ref()
+            .map(|l| format!("data:{};base64,{}", l.mime, base64::engine::general_purpose::STANDARD.encode(&l.bytes)));
+        Page {
+            lang: "en",
+            title: brief.title.value.clone(),
+            version: VERSION,
+            date: options.date().to_string(),
+            status: brief.status().name(),
+            brand: BrandView {
+                name: options.brand.name.clone(),
+                color: options.brand.color.clone().unwrap_or_else(|| DEFAULT_COLOR.to_string()),
+                logo,
+            },
+            fields: header_fields(brief),
+            sections: brief.sections.iter().map(section_view).collect(),
+        }
+    }
+}
+
+/// The header fields as label/value pairs, in reading order, shared with the PDF.
+pub fn header_fields_text(brief: &Brief) -> Vec<(&'static str, String)> {
+    let h = &brief.header;
+    let mut out = Vec::new();
+    let mut push = |label: &'static str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push((label, v));
+        }
+    };
+    push("Client", h.client.as_ref().map(|v| v.value.clone()));
+    push("Product", h.product.as_ref().map(|v| v.value.clone()));
+    push("Stage", h.stage.as_ref().map(|v| capitalise(v.value.name())));
+    push("Length", h.length.as_ref().map(|v| v.value.to_string()));
+    push("Formats", h.formats.as_ref().map(|v| v.value.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ")));
+    push("Channels", h.channels.as_ref().map(|v| v.value.join(", ")));
+    push("Due", h.due.as_ref().map(|v| v.value.to_string()));
+    push("Shoot", h.shoot.as_ref().map(|v| v.value.to_string()));
+    push("Budget", h.budget.as_ref().map(|v| v.value.clone()));
+    push("Marketing", h.marketing.as_ref().map(|v| v.value.clone()));
+    push("Sales", h.sales.as_ref().map(|v| v.value.clone()));
+    push("Profile", h.profile.as_ref().map(|v| v.value.clone()));
+    push("Status", Some(capitalise(brief.status().name())));
+    out
+}
+
+fn header_fields(brief: &Brief) -> Vec<FieldView> {
+    header_fields_text(brief)
+        .into_iter()
+        .filter(|(label, _)| *label != "Status")
+        .map(|(label, value)| FieldView { label, value })
+        .collect()
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in crate::rules::find_urls(text) {
+        if range.start > at {
+            out.push(Segment { text: text[at..range.start].to_string(), url: None });
+        }
+        let url = text[range.clone()].to_string();
+        out.push(Segment { text: url.clone(), url: Some(url) });
+        at = range.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(Segment { text: text[at..].to_string(), url: None });
+    }
+    out
+}
+
+/// The target with its `by YYYY-MM-DD` removed, since the deadline has a column of its own.
+fn target_without_deadline(target: &str, deadline: Option<crate::model::Date>) -> String {
+    match deadline {
+        Some(date) => {
+            let phrase = format!("by {date}");
+            let cleaned = target.replacen(&phrase, "", 1);
+            let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+            if cleaned.is_empty() { target.to_string() } else { cleaned }
+        }
+        None => target.to_string(),
+    }
+}
+
+fn section_view(section: &Section) -> SectionView {
+    let kind = section.kind;
+    let mut view = SectionView {
+        id: kind.config_key().replace('_', "-"),
+        name: kind.name(),
+        ..SectionView::default()
+    };
+    match &section.content {
+        Content::Prose(paragraphs) => {
+            view.form = "prose";
+            view.paragraphs = paragraphs.iter().map(|p| segments(&p.value)).collect();
+        }
+        Content::List(items) => {
+            view.form = "list";
+            view.items = items.iter().map(|i| segments(&i.value)).collect();
+        }
+        Content::Checklist(items) => {
+            view.form = "checklist";
+            view.checklist_done = items.iter().filter(|i| i.done).count();
+            view.checklist = items.iter().map(|i| CheckView { done: i.done, text: segments(&i.text.value) }).collect();
+        }
+        Content::Metrics(metrics) => {
+            view.form = "metrics";
+            view.metrics = metrics
+                .iter()
+                .map(|m| MetricView {
+                    name: m.name.clone(),
+                    target: target_without_deadline(&m.target, m.deadline),
+                    deadline: m.deadline.map(|d| d.to_string()),
+                    source: m.source.clone(),
+                })
+                .collect();
+        }
+        Content::Scenes(scenes) => {
+            view.form = "scenes";
+            let total: u32 = scenes.iter().filter_map(|s| s.time).map(|t| t.duration().seconds).sum();
+            view.scenes_total = (total > 0).then(|| crate::model::Duration::from_secs(total).to_string());
+            view.scenes = scenes
+                .iter()
+                .map(|s| SceneView {
+                    start: s.time.map(|t| t.start.timecode()).unwrap_or_default(),
+                    end: s.time.map(|t| t.end.timecode()).unwrap_or_default(),
+                    duration: s.time.map(|t| t.duration().to_string()).unwrap_or_default(),
+                    title: s.title.clone(),
+                    fields: SceneFieldKind::ALL
+                        .iter()
+                        .filter_map(|&k| {
+                            s.field(k).map(|text| SceneFieldView {
+                                id: k.name().to_lowercase().replace(' ', "-"),
+                                label: k.name(),
+                                text: segments(&text),
+                            })
+                        })
+                        .collect(),
+                })
+                .collect();
+        }
+        Content::SignOff(entries) => {
+            view.form = "sign_off";
+            view.sign_off = entries
+                .iter()
+                .map(|e| SignOffView { name: e.name.clone(), role: e.role.clone(), date: e.date.map(|d| d.to_string()) })
+                .collect();
+        }
+    }
+    view
+}

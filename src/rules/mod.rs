@@ -5,12 +5,13 @@
 //! name, severity and explanation live in [`registry`].
 
 mod approval;
-mod content;
+pub(crate) mod content;
 mod limits;
 mod registry;
 mod structure;
 mod timing;
 
+pub use content::{find_urls, has_url};
 pub use registry::Rule;
 
 use crate::config::{Config, Settings};

@@ -164,6 +164,10 @@ rules! {
         "A reference item holds no `http://` or `https://` URL.",
         "A reference the videographer cannot open is no reference.",
         "## References\n- that video we liked";
+    MissingGlyph = "missing-glyph", Warning, false,
+        "`briefc build` only: the PDF's embedded fonts have no glyph for a character (e.g. CJK ideographs).",
+        "A character the font cannot draw would vanish from the PDF without a word; the HTML still shows it.",
+        "## Notes\n漢字      <- DejaVu has no CJK glyphs";
 }
 
 impl Rule {
@@ -214,7 +218,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_structural_rules_are_errors() {
-        assert_eq!(Rule::ALL.len(), 28);
+        assert_eq!(Rule::ALL.len(), 29);
         for rule in Rule::ALL {
             assert_eq!(Rule::from_name(rule.name()), Some(*rule));
             if rule.is_structural() {

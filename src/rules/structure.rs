@@ -76,7 +76,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_help(format!("add a `## {}` section", kind.name())),
             ),
-            Some(section) if section.content.is_empty() => out.push(
+            Some(section) if section.content.is_empty() && !section.written => out.push(
                 Diagnostic::new(
                     Rule::EmptySection,
                     section.heading,
