@@ -23,6 +23,15 @@ pub struct Brief {
 }
 
 impl Brief {
+    /// Whether the brief holds nothing but blank lines and comments. Then
+    /// `missing-title` says "the brief is empty", and the checks for missing
+    /// fields and sections stay quiet rather than list everything.
+    pub fn is_blank(&self) -> bool {
+        // The anchor is the first line that is not blank or a comment, and
+        // such a line is never empty; it stays `0..0` only when there is none.
+        self.anchor.is_empty()
+    }
+
     /// The section of `kind`, if the brief has it.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
@@ -277,12 +286,8 @@ impl SectionKind {
     /// Parses a heading or config name: canonical names and aliases, any case;
     /// spaces, `-` and `_` are interchangeable (`key_benefits` = `Key benefits`).
     pub fn parse(name: &str) -> Option<SectionKind> {
-        let norm = |s: &str| s.trim().to_lowercase().replace(['-', '_'], " ");
-        let wanted = norm(name);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|k| k.names().iter().any(|n| norm(n) == wanted))
+        let name = name.trim();
+        Self::ALL.iter().copied().find(|k| k.names().iter().any(|n| same_name(n, name)))
     }
 
     /// What kind of content the section holds.
@@ -301,6 +306,16 @@ impl SectionKind {
     }
 }
 
+/// Compares names ignoring ASCII case and treating ` `, `-` and `_` alike,
+/// without allocating (headings are compared on every keystroke).
+fn same_name(a: &str, b: &str) -> bool {
+    let fold = |c: char| match c {
+        '-' | '_' => ' ',
+        c => c.to_ascii_lowercase(),
+    };
+    a.len() == b.len() && a.chars().map(fold).eq(b.chars().map(fold))
+}
+
 /// One section of a brief.
 #[derive(Clone, Debug, Serialize)]
 pub struct Section {
@@ -311,6 +326,12 @@ pub struct Section {
     pub heading: Span,
     /// What it holds.
     pub content: Content,
+    /// Whether anything but blank lines and comments stands under the
+    /// heading, including lines that could not be read (a malformed metric,
+    /// stray text): those have diagnostics of their own, so the section is
+    /// not also reported as empty.
+    #[serde(skip)]
+    pub written: bool,
 }
 
 /// A section's content, by form.
