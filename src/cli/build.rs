@@ -170,7 +170,7 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
 fn template_error(err: crate::render::html::TemplateError) -> CliError {
     match &err.path {
         Some(path) => CliError::new(
-            format!("template `{}`: {}", path.display(), err.message),
+            format!("template `{}` is broken: {}", path.display(), err.message.trim_start_matches("error: ")),
             "fix the template, or remove it to use the built-in one",
         ),
         None => CliError::new(format!("template error: {}", err.message), "check your template overrides"),

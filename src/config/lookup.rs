@@ -51,7 +51,12 @@ impl ConfigCache {
             match self.by_file.get(&candidate) {
                 Some(config) => config.clone(),
                 None => {
-                    let config = Arc::new(Config::load(&candidate)?);
+                    // Report paths relative to the working directory, as the user typed them.
+                    let shown = std::env::current_dir()
+                        .ok()
+                        .and_then(|cwd| candidate.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+                        .unwrap_or_else(|| candidate.clone());
+                    let config = Arc::new(Config::load(&shown)?);
                     self.by_file.insert(candidate, config.clone());
                     config
                 }
