@@ -147,15 +147,16 @@ fn classify(pair: Pair<'_, Rule>, source: &str) -> Line {
             text: find(Rule::rest),
         },
         Rule::heading => {
-            let level = find(Rule::heading_marker).len() as u8;
+            let level = span.text(source).bytes().take_while(|&b| b == b'#').count() as u8;
             LineKind::Heading {
                 level,
                 text: find(Rule::rest),
             }
         }
         Rule::check_item => {
-            let mark = find(Rule::check_mark);
-            let done = mark.text(source) != " " && !mark.is_empty();
+            // The box is the first `[`…`]` on the line: `- [x] text`.
+            let line = span.text(source);
+            let done = line.find('[').and_then(|i| line[i + 1..].chars().next()).is_some_and(|c| c != ' ');
             LineKind::CheckItem {
                 done,
                 text: find(Rule::rest),
