@@ -12,8 +12,17 @@ fn render() -> String {
          | rule | default | fires when |\n|---|---|---|\n",
     );
     for rule in Rule::ALL {
-        let default = if rule.is_structural() { "error (fixed)".to_string() } else { rule.default_severity().to_string() };
-        out.push_str(&format!("| [`{0}`](#{0}) | {1} | {2} |\n", rule.name(), default, rule.summary().replace('|', "\\|")));
+        let default = if rule.is_structural() {
+            "error (fixed)".to_string()
+        } else {
+            rule.default_severity().to_string()
+        };
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            rule.name(),
+            default,
+            rule.summary().replace('|', "\\|")
+        ));
     }
     for rule in Rule::ALL {
         out.push_str(&format!(
@@ -35,5 +44,8 @@ fn rules_doc_is_up_to_date() {
         std::fs::write(path, &expected).expect("write docs/rules.md");
     }
     let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(actual == expected, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`");
+    assert!(
+        actual == expected,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
 }

@@ -22,6 +22,42 @@ pub enum Command {
     Build(BuildArgs),
     /// Explain a rule: what it checks, why, and an example.
     Explain(ExplainArgs),
+    /// Print a brief's typed model as JSON or YAML, for other tools.
+    Export(ExportArgs),
+    /// Start a new brief from a skeleton that checks clean.
+    New(NewArgs),
+}
+
+/// `briefc export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The brief to export.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub to: ExportFormat,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Pretty-printed JSON.
+    Json,
+    /// YAML.
+    Yaml,
+}
+
+/// `briefc new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the brief, e.g. `briefs/spring-promo.brief`. Never overwritten.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 /// Options shared by the commands that check briefs.

@@ -18,7 +18,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
-    let (want_html, want_pdf) = if args.html || args.pdf { (args.html, args.pdf) } else { (true, true) };
+    let (want_html, want_pdf) = if args.html || args.pdf {
+        (args.html, args.pdf)
+    } else {
+        (true, true)
+    };
     for file in &args.files {
         if file.is_dir() {
             return Err(CliError::new(
@@ -39,7 +43,10 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             brief.diagnostics.extend(font_warnings(&brief.brief));
         }
         let has_errors = brief.has_errors();
-        let report = FileReport { source: brief.source, diagnostics: brief.diagnostics };
+        let report = FileReport {
+            source: brief.source,
+            diagnostics: brief.diagnostics,
+        };
         if !report.diagnostics.is_empty() {
             print_stdout(&report::human(std::slice::from_ref(&report), style));
         }
@@ -57,7 +64,10 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
         let templates = match args.templates.as_ref().or(config.templates.as_ref()) {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
-                    overrides.insert(dir.clone(), Templates::with_overrides(dir).map_err(template_error)?);
+                    overrides.insert(
+                        dir.clone(),
+                        Templates::with_overrides(dir).map_err(template_error)?,
+                    );
                 }
                 &overrides[dir]
             }
@@ -66,20 +76,38 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, report.source.path())?;
-        let stem = report.source.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "brief".into());
+        let stem = report
+            .source
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "brief".into());
         if want_html {
-            let html = templates.render(&brief.brief, &options).map_err(template_error)?;
+            let html = templates
+                .render(&brief.brief, &options)
+                .map_err(template_error)?;
             outputs.push((out_dir.join(format!("{stem}.html")), html.into_bytes()));
         }
         if want_pdf {
-            let bytes = pdf::render(&brief.brief, &options)
-                .map_err(|e| CliError::new(format!("cannot render the PDF of `{}`: {e}", report.source.path().display()), "this is a bug in briefc; please report it with the brief"))?;
+            let bytes = pdf::render(&brief.brief, &options).map_err(|e| {
+                CliError::new(
+                    format!(
+                        "cannot render the PDF of `{}`: {e}",
+                        report.source.path().display()
+                    ),
+                    "this is a bug in briefc; please report it with the brief",
+                )
+            })?;
             outputs.push((out_dir.join(format!("{stem}.pdf")), bytes));
         }
         for (path, bytes) in outputs {
             crate::output::write_atomic(&path, &bytes).map_err(|e| {
                 CliError::new(
-                    format!("cannot write `{}`: {}", path.display(), crate::io_reason(&e)),
+                    format!(
+                        "cannot write `{}`: {}",
+                        path.display(),
+                        crate::io_reason(&e)
+                    ),
                     "check that the output folder is writable, or choose another with `-o DIR`",
                 )
             })?;
@@ -102,20 +130,33 @@ fn print_stdout(text: &str) {
 /// builds on the same day give the same bytes.
 fn build_timestamp() -> Result<i64, CliError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value.trim().parse::<i64>().ok().filter(|s| (0..253_402_300_800).contains(s)).ok_or_else(|| {
-            CliError::new(
-                format!("SOURCE_DATE_EPOCH is `{value}`, not a number of seconds since 1970-01-01"),
-                "set it to whole seconds, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`",
-            )
-        }),
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (0..253_402_300_800).contains(s))
+            .ok_or_else(|| {
+                CliError::new(
+                    format!(
+                        "SOURCE_DATE_EPOCH is `{value}`, not a number of seconds since 1970-01-01"
+                    ),
+                    "set it to whole seconds, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`",
+                )
+            }),
         Err(_) => {
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
             Ok(now - now.rem_euclid(86_400))
         }
     }
 }
 
-fn render_options(config: &Config, page: Option<PageArg>, timestamp: i64) -> Result<RenderOptions, CliError> {
+fn render_options(
+    config: &Config,
+    page: Option<PageArg>,
+    timestamp: i64,
+) -> Result<RenderOptions, CliError> {
     let logo = match &config.brand.logo {
         Some(path) => Some(read_logo(path)?),
         None => None,
@@ -125,11 +166,20 @@ fn render_options(config: &Config, page: Option<PageArg>, timestamp: i64) -> Res
         Some(PageArg::Letter) => PageSize::Letter,
         None => config.page,
     };
-    Ok(RenderOptions { brand: config.brand.clone(), logo, page, timestamp })
+    Ok(RenderOptions {
+        brand: config.brand.clone(),
+        logo,
+        page,
+        timestamp,
+    })
 }
 
 fn read_logo(path: &Path) -> Result<Logo, CliError> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let mime = match ext.as_str() {
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -138,14 +188,21 @@ fn read_logo(path: &Path) -> Result<Logo, CliError> {
         "webp" => "image/webp",
         _ => {
             return Err(CliError::new(
-                format!("the brand logo `{}` is not a PNG, JPEG, SVG, GIF or WebP file", path.display()),
+                format!(
+                    "the brand logo `{}` is not a PNG, JPEG, SVG, GIF or WebP file",
+                    path.display()
+                ),
                 "point `brand.logo` in briefc.yaml at an image file",
             ));
         }
     };
     let bytes = std::fs::read(path).map_err(|e| {
         CliError::new(
-            format!("cannot read the brand logo `{}`: {}", path.display(), crate::io_reason(&e)),
+            format!(
+                "cannot read the brand logo `{}`: {}",
+                path.display(),
+                crate::io_reason(&e)
+            ),
             "`brand.logo` in briefc.yaml is relative to the folder of briefc.yaml",
         )
     })?;
@@ -157,10 +214,18 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
         Some(dir) => dir.clone(),
         None => brief.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
-    let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
     std::fs::create_dir_all(&dir).map_err(|e| {
         CliError::new(
-            format!("cannot create the output folder `{}`: {}", dir.display(), crate::io_reason(&e)),
+            format!(
+                "cannot create the output folder `{}`: {}",
+                dir.display(),
+                crate::io_reason(&e)
+            ),
             "choose a folder you can write to with `-o DIR`",
         )
     })?;
@@ -170,10 +235,17 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
 fn template_error(err: crate::render::html::TemplateError) -> CliError {
     match &err.path {
         Some(path) => CliError::new(
-            format!("template `{}` is broken: {}", path.display(), err.message.trim_start_matches("error: ")),
+            format!(
+                "template `{}` is broken: {}",
+                path.display(),
+                err.message.trim_start_matches("error: ")
+            ),
             "fix the template, or remove it to use the built-in one",
         ),
-        None => CliError::new(format!("template error: {}", err.message), "check your template overrides"),
+        None => CliError::new(
+            format!("template error: {}", err.message),
+            "check your template overrides",
+        ),
     }
 }
 
@@ -184,9 +256,15 @@ fn font_warnings(brief: &crate::model::Brief) -> Vec<Diagnostic> {
         .map(|(c, span)| Diagnostic {
             rule: Rule::MissingGlyph,
             severity: Severity::Warning,
-            message: format!("the PDF font has no glyph for `{c}` (U+{:04X}); it will show as a box", c as u32),
+            message: format!(
+                "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as a box",
+                c as u32
+            ),
             span,
-            help: Some("the HTML output shows it; for the PDF, use another character or accept the box".into()),
+            help: Some(
+                "the HTML output shows it; for the PDF, use another character or accept the box"
+                    .into(),
+            ),
         })
         .collect()
 }

@@ -27,6 +27,10 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
         Format::Human => {
             let mut text = report::human(&reports, human_style(args.common.color));
             if !args.quiet {
+                if !text.is_empty() {
+                    // A blank line between the last diagnostic and the summary.
+                    text.push('\n');
+                }
                 text.push_str(&report::summary(totals));
                 text.push('\n');
             }

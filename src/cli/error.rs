@@ -138,7 +138,7 @@ impl miette::Diagnostic for ConfigReport<'_> {
         let text = self.source.inner();
         let start = self.err.offset.min(text.len());
         let len = text[start..]
-            .find(|c: char| c == '\n' || c == ':')
+            .find(['\n', ':'])
             .unwrap_or(text.len() - start);
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(

@@ -6,6 +6,8 @@ mod build;
 mod check;
 mod error;
 mod explain;
+mod export;
+mod new;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
@@ -38,6 +40,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Export(args) => export::run(args),
+        Command::New(args) => new::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -59,30 +59,44 @@ impl Brief {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Header {
     /// Intended video length.
+    #[serde(rename = "length_seconds")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<Spanned<Duration>>,
     /// Buying-journey stage.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<Spanned<Stage>>,
     /// The client.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<Spanned<String>>,
     /// The product.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<Spanned<String>>,
     /// A profile name from `briefc.yaml`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Spanned<String>>,
     /// Aspect ratios to deliver.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub formats: Option<Spanned<Vec<AspectRatio>>>,
     /// Where the video is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub channels: Option<Spanned<Vec<String>>>,
     /// Delivery date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<Spanned<Date>>,
     /// Shoot date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shoot: Option<Spanned<Date>>,
     /// Budget, free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub budget: Option<Spanned<String>>,
     /// Owner on the marketing side.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub marketing: Option<Spanned<String>>,
     /// Owner on the sales side.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sales: Option<Spanned<String>>,
     /// Approval status (`draft` when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Spanned<Status>>,
     /// Every key that appeared, valid value or not, with the span of its line.
     #[serde(skip)]
@@ -287,7 +301,10 @@ impl SectionKind {
     /// spaces, `-` and `_` are interchangeable (`key_benefits` = `Key benefits`).
     pub fn parse(name: &str) -> Option<SectionKind> {
         let name = name.trim();
-        Self::ALL.iter().copied().find(|k| k.names().iter().any(|n| same_name(n, name)))
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| k.names().iter().any(|n| same_name(n, name)))
     }
 
     /// What kind of content the section holds.
@@ -469,8 +486,10 @@ impl Scene {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct TimeRange {
     /// Start timecode.
+    #[serde(rename = "start_seconds")]
     pub start: Duration,
     /// End timecode, after `start`.
+    #[serde(rename = "end_seconds")]
     pub end: Duration,
 }
 
