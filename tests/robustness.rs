@@ -31,9 +31,37 @@ const SEEDS: &[&str] = &[
 ];
 
 const SNIPPETS: &[&str] = &[
-    "\n", "\r\n", "\r", "# ", "## ", "### ", "- ", "- [ ] ", "- [x] ", "  ", "\t", ":", "//", "0:00-0:10 ", "9:99-0:00",
-    "length: ", "status: approved\n", "stage: convert\n", "🎬", "\u{202E}", "\u{0}", "漢字", "(source: x)", "by 2027-02-30",
-    "https://", "<script>", "{{ x }}", "{% if %}", "\u{FEFF}", "é", "\u{301}",
+    "\n",
+    "\r\n",
+    "\r",
+    "# ",
+    "## ",
+    "### ",
+    "- ",
+    "- [ ] ",
+    "- [x] ",
+    "  ",
+    "\t",
+    ":",
+    "//",
+    "0:00-0:10 ",
+    "9:99-0:00",
+    "length: ",
+    "status: approved\n",
+    "stage: convert\n",
+    "🎬",
+    "\u{202E}",
+    "\u{0}",
+    "漢字",
+    "(source: x)",
+    "by 2027-02-30",
+    "https://",
+    "<script>",
+    "{{ x }}",
+    "{% if %}",
+    "\u{FEFF}",
+    "é",
+    "\u{301}",
 ];
 
 fn mutate(rng: &mut Rng, seed: &str) -> Vec<u8> {
@@ -57,7 +85,11 @@ fn mutate(rng: &mut Rng, seed: &str) -> Vec<u8> {
                 let lines: Vec<&str> = text.lines().collect();
                 if !lines.is_empty() {
                     let line = lines[rng.below(lines.len())].to_string() + "\n";
-                    let at = text.char_indices().map(|(i, _)| i).nth(rng.below(text.chars().count().max(1))).unwrap_or(0);
+                    let at = text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .nth(rng.below(text.chars().count().max(1)))
+                        .unwrap_or(0);
                     let mut out = text.clone();
                     out.insert_str(at, &line);
                     bytes = out.into_bytes();
@@ -72,7 +104,10 @@ fn mutate(rng: &mut Rng, seed: &str) -> Vec<u8> {
 fn mutated_briefs_never_panic_and_stay_lossless() {
     let config = Config::default();
     let today = Date::parse("2026-11-24").unwrap();
-    let options = RenderOptions { timestamp: 1_790_000_000, ..RenderOptions::default() };
+    let options = RenderOptions {
+        timestamp: 1_790_000_000,
+        ..RenderOptions::default()
+    };
     let mut rng = Rng(0x5EED_B41E_F00D);
     let (mut rendered, mut total) = (0, 0);
     for round in 0..1500 {
@@ -84,21 +119,36 @@ fn mutated_briefs_never_panic_and_stay_lossless() {
         // Lossless: the lines and their endings rebuild the decoded text.
         let text = &checked.source.text;
         let tree = briefc::syntax::parse(text);
-        let rebuilt: String = tree.lines.iter().flat_map(|l| [l.span.text(text), l.eol.text(text)]).collect();
+        let rebuilt: String = tree
+            .lines
+            .iter()
+            .flat_map(|l| [l.span.text(text), l.eol.text(text)])
+            .collect();
         assert_eq!(&rebuilt, &**text, "round {round}: tree is not lossless");
 
         // Every diagnostic span is inside the text and on char boundaries.
         for d in &checked.diagnostics {
-            assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "round {round}: bad span {d:?}");
-            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "round {round}: {d:?}");
+            assert!(
+                d.span.start <= d.span.end && d.span.end <= text.len(),
+                "round {round}: bad span {d:?}"
+            );
+            assert!(
+                text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+                "round {round}: {d:?}"
+            );
             let _ = checked.source.position(d.span.end);
             let _ = checked.source.utf16_position(d.span.end);
         }
         if !checked.has_errors() {
             rendered += 1;
-            html::render(&checked.brief, &options).unwrap_or_else(|e| panic!("round {round}: html: {e}"));
-            pdf::render(&checked.brief, &options).unwrap_or_else(|e| panic!("round {round}: pdf: {e}"));
+            html::render(&checked.brief, &options)
+                .unwrap_or_else(|e| panic!("round {round}: html: {e}"));
+            pdf::render(&checked.brief, &options)
+                .unwrap_or_else(|e| panic!("round {round}: pdf: {e}"));
         }
     }
-    assert!(rendered > 50, "too few clean mutants ({rendered} of {total}) to exercise the renderers");
+    assert!(
+        rendered > 50,
+        "too few clean mutants ({rendered} of {total}) to exercise the renderers"
+    );
 }

@@ -214,11 +214,10 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
         Some(dir) => dir.clone(),
         None => brief.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
-    let dir = if dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        dir
-    };
+    // An empty folder is the working directory: write `a.html`, not `./a.html`.
+    if dir.as_os_str().is_empty() {
+        return Ok(dir);
+    }
     std::fs::create_dir_all(&dir).map_err(|e| {
         CliError::new(
             format!(
@@ -257,12 +256,12 @@ fn font_warnings(brief: &crate::model::Brief) -> Vec<Diagnostic> {
             rule: Rule::MissingGlyph,
             severity: Severity::Warning,
             message: format!(
-                "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as a box",
+                "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as \"\u{FFFD}\" in the PDF",
                 c as u32
             ),
             span,
             help: Some(
-                "the HTML output shows it; for the PDF, use another character or accept the box"
+                "the HTML output shows it; for the PDF, use another character or accept the replacement"
                     .into(),
             ),
         })

@@ -1,14 +1,65 @@
-//! PDF output (being written).
+//! PDF output: a brief typeset on A4 or Letter pages.
+//!
+//! A pure function from brief and options to bytes, split by concern:
+//!
+//! - `fonts`: the embedded DejaVu Sans faces, glyph coverage, widths;
+//! - `lean`: the faces without hinting, layout tables and glyph names;
+//! - `text`: styled text, URL detection, wrapping by glyph widths;
+//! - `bidi`: right-to-left runs put into visual order;
+//! - `layout`: positioned items on pages and the flow cursor;
+//! - `table`: tables whose rows break across pages;
+//! - `theme`: the colours, from the brand's accent;
+//! - `compose`: the brief's parts laid out on the pages;
+//! - `doc`: printpdf assembly, metadata and the determinism fixes;
+//! - `coverage`: characters no embedded face can show.
+//!
+//! The same brief and options always give the same bytes, whatever else the
+//! process renders before or in parallel.
 
-use super::RenderOptions;
+mod bidi;
+mod compose;
+mod coverage;
+mod doc;
+mod fonts;
+mod layout;
+mod lean;
+mod table;
+mod text;
+mod theme;
+
+use super::{RenderOptions, VERSION};
 use crate::model::Brief;
+use crate::syntax::Span;
 
-/// Renders `brief` as a PDF document.
-pub fn render(_brief: &Brief, _options: &RenderOptions) -> Result<Vec<u8>, String> {
-    Err("PDF output is not available yet".into())
+/// Renders `brief` as a PDF document. Pure: no I/O.
+///
+/// Characters the fonts cannot show are drawn as U+FFFD; see
+/// [`unsupported_chars`] to warn about them.
+pub fn render(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String> {
+    // Layout is written not to panic; this is the safety net for the PDF
+    // library underneath, so that one odd brief cannot take the CLI down.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_inner(brief, options)
+    }))
+    .unwrap_or_else(|_| Err("internal error while writing the PDF".into()))
 }
 
-/// Characters the embedded fonts cannot show, with where they are.
-pub fn unsupported_chars(_brief: &Brief) -> Vec<(char, crate::syntax::Span)> {
-    Vec::new()
+fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String> {
+    let (width, height) = options.page.size_mm();
+    let geo = layout::Geometry::for_page(width, height);
+    let pages = compose::compose(brief, options, geo);
+    let creator = format!("briefc {VERSION}");
+    let meta = doc::Meta {
+        title: brief.title.value.trim(),
+        author: options.brand.name.as_deref().unwrap_or(""),
+        creator: &creator,
+        timestamp: options.timestamp,
+    };
+    doc::build(&pages, (width, height), &meta)
+}
+
+/// Characters in the brief's text that the embedded fonts cannot show, with
+/// the span of the text they are in (first occurrence of each char).
+pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
+    coverage::unsupported_chars(brief)
 }

@@ -1,0 +1,599 @@
+//! What goes on the pages: the brief laid out as title block, header grid,
+//! sections, scene table, checklist, sign-off block and footers.
+//!
+//! This is the only part of the PDF renderer that knows what a brief is; it
+//! turns one into [`Page`]s through the flow layouter and the table.
+
+use super::fonts::{self, FontKind};
+use super::layout::{Deco, Flow, Geometry, Item, LineBox, Page, Piece, mm};
+use super::table::{Cell, Table, TableStyle};
+use super::text::{self, Rich, Style};
+use super::theme::Theme;
+use crate::model::{
+    Brief, CheckItem, Content, Metric, Scene, SceneFieldKind, Section, SectionKind, SignOffEntry,
+};
+use crate::render::{RenderOptions, VERSION};
+
+/// Body text size and line height.
+const BODY: f32 = 10.0;
+const BODY_LH: f32 = 14.2;
+/// Table and grid text.
+const SMALL: f32 = 9.0;
+const SMALL_LH: f32 = 12.6;
+/// Labels in tables and grids.
+const LABEL: f32 = 8.5;
+/// Section headings.
+const H2: f32 = 12.5;
+const H2_LH: f32 = 17.0;
+/// The title.
+const TITLE: f32 = 20.0;
+const TITLE_LH: f32 = 25.0;
+/// Space between paragraphs and list items.
+const PARA_GAP: f32 = 5.0;
+/// Indent of list item text.
+const LIST_INDENT: f32 = 14.0;
+
+/// Lays out `brief` into pages (footers included).
+pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Page> {
+    let mut c = Composer {
+        flow: Flow::new(geo),
+        theme: Theme::new(options.brand.color.as_deref()),
+    };
+    c.title_block(brief, options);
+    for section in &brief.sections {
+        c.section(section);
+    }
+    let mut pages = c.flow.pages;
+    footers(&mut pages, &geo, &c.theme, options);
+    pages
+}
+
+struct Composer {
+    flow: Flow,
+    theme: Theme,
+}
+
+impl Composer {
+    fn width(&self) -> f32 {
+        self.flow.geo.content_width()
+    }
+
+    fn body(&self) -> Style {
+        Style::new(FontKind::Regular, BODY, self.theme.text)
+    }
+
+    fn small(&self) -> Style {
+        Style::new(FontKind::Regular, SMALL, self.theme.text)
+    }
+
+    fn label(&self) -> Style {
+        Style::new(FontKind::Bold, LABEL, self.theme.muted)
+    }
+
+    /// User text in `style`, URLs linked.
+    fn user(&self, style: &Style, text: &str) -> Rich {
+        let mut rich = Rich::new();
+        rich.push_linked(style, self.theme.accent, text);
+        rich
+    }
+
+    fn title_block(&mut self, brief: &Brief, options: &RenderOptions) {
+        let geo = self.flow.geo;
+        // A strip of the accent colour across the top of the first page.
+        self.flow.page().items.push(Item::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: geo.width,
+            h: mm(2.2),
+            color: self.theme.accent,
+        });
+
+        let kicker = match options.brand.name.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => format!("{} · VIDEO BRIEF", name.to_uppercase()),
+            _ => "VIDEO BRIEF".to_string(),
+        };
+        let kicker_style = Style::new(FontKind::Bold, LABEL, self.theme.accent);
+        let lines = text::wrap(&Rich::plain(&kicker_style, &kicker), self.width(), 12.0);
+        self.flow.place_block(0.0, &lines, 1);
+        self.flow.y += 3.0;
+
+        let title = brief.title.value.trim();
+        let title = if title.is_empty() {
+            "Untitled brief"
+        } else {
+            title
+        };
+        let title_style = Style::new(FontKind::Bold, TITLE, self.theme.text);
+        let lines = text::wrap(&self.user(&title_style, title), self.width(), TITLE_LH);
+        self.flow.place_block(0.0, &lines, 2);
+        self.flow.y += 8.0;
+
+        self.header_grid(brief);
+    }
+
+    /// The header fields as a two-column grid of key/value pairs.
+    fn header_grid(&mut self, brief: &Brief) {
+        let h = &brief.header;
+        let join = |items: Vec<String>| items.join(", ");
+        let fields: Vec<(&str, String)> = [
+            ("Client", h.client.as_ref().map(|v| v.value.clone())),
+            ("Product", h.product.as_ref().map(|v| v.value.clone())),
+            ("Stage", h.stage.as_ref().map(|v| v.value.to_string())),
+            ("Length", h.length.as_ref().map(|v| v.value.to_string())),
+            (
+                "Formats",
+                h.formats
+                    .as_ref()
+                    .map(|v| join(v.value.iter().map(ToString::to_string).collect())),
+            ),
+            (
+                "Channels",
+                h.channels.as_ref().map(|v| join(v.value.clone())),
+            ),
+            ("Due", h.due.as_ref().map(|v| v.value.to_string())),
+            ("Shoot", h.shoot.as_ref().map(|v| v.value.to_string())),
+            ("Budget", h.budget.as_ref().map(|v| v.value.clone())),
+            ("Marketing", h.marketing.as_ref().map(|v| v.value.clone())),
+            ("Sales", h.sales.as_ref().map(|v| v.value.clone())),
+            ("Status", h.status.as_ref().map(|v| v.value.to_string())),
+            ("Profile", h.profile.as_ref().map(|v| v.value.clone())),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+        if fields.is_empty() {
+            return;
+        }
+
+        let style = TableStyle {
+            pad_x: 7.0,
+            pad_y: 1.6,
+            header_fill: None,
+            fill: Some(self.theme.panel),
+            zebra: None,
+            rule: None,
+            vertical_rules: false,
+            top_rule: false,
+            keep_rows_below: 60.0,
+        };
+        let key_style = Style::new(FontKind::Bold, SMALL, self.theme.muted);
+        let value_style = self.small();
+        let key_w = fields
+            .iter()
+            .map(|(k, _)| fonts::text_width(FontKind::Bold, k, SMALL))
+            .fold(0.0, f32::max)
+            + 2.0 * style.pad_x
+            + 4.0;
+        let value_w = ((self.width() - 2.0 * key_w) / 2.0).max(20.0);
+        let widths = vec![key_w, value_w, key_w, value_w];
+
+        let spacer = || vec![vec![LineBox::gap(4.0)], Vec::new(), Vec::new(), Vec::new()];
+        let mut rows = vec![spacer()];
+        for pair in fields.chunks(2) {
+            let mut row: Vec<Cell> = Vec::new();
+            for (i, (key, value)) in pair.iter().enumerate() {
+                let col = 2 * i;
+                row.push(text::wrap(
+                    &Rich::plain(&key_style, key),
+                    Table::inner_width(&widths, &style, col),
+                    SMALL_LH,
+                ));
+                row.push(text::wrap(
+                    &self.user(&value_style, value),
+                    Table::inner_width(&widths, &style, col + 1),
+                    SMALL_LH,
+                ));
+            }
+            rows.push(row);
+        }
+        rows.push(spacer());
+        Table {
+            widths,
+            header: None,
+            rows,
+            continued: Vec::new(),
+            style,
+        }
+        .place(&mut self.flow, 0.0);
+    }
+
+    /// A section heading, kept with at least `keep` points of what follows.
+    fn heading(&mut self, name: &str, keep: f32) {
+        const AFTER: f32 = 5.0;
+        self.flow.space(15.0);
+        self.flow.ensure(H2_LH + AFTER + keep);
+        let style = Style::new(FontKind::Bold, H2, self.theme.accent);
+        let mut line = text::line(&Rich::plain(&style, name), H2_LH);
+        // A hairline under the heading, across the column.
+        let y = H2_LH + 1.0;
+        line.deco.push(Deco::Path {
+            points: vec![(0.0, y), (self.width(), y)],
+            closed: false,
+            color: self.theme.rule,
+            width: 0.6,
+        });
+        self.flow.place(0.0, &line);
+        self.flow.y += AFTER;
+    }
+
+    fn section(&mut self, section: &Section) {
+        // Tables are built first so that the heading stays with their start.
+        let table = match &section.content {
+            Content::Scenes(scenes) if !scenes.is_empty() => Some(self.scenes(scenes)),
+            Content::SignOff(entries) if !entries.is_empty() => Some(self.sign_off(entries)),
+            _ => None,
+        };
+        let keep = table.as_ref().map_or(2.0 * BODY_LH, Table::start_height);
+        self.heading(section.kind.name(), keep);
+        if let Some(table) = table {
+            table.place(&mut self.flow, 0.0);
+            return;
+        }
+        if section.content.is_empty() {
+            let style = Style::new(FontKind::Oblique, BODY, self.theme.muted);
+            let lines = text::wrap(&Rich::plain(&style, "—"), self.width(), BODY_LH);
+            self.flow.place_block(0.0, &lines, 1);
+            return;
+        }
+        match &section.content {
+            Content::Prose(paras) if section.kind == SectionKind::KeyMessage => {
+                for (i, p) in paras.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP);
+                    }
+                    self.key_message(&p.value);
+                }
+            }
+            Content::Prose(paras) => {
+                let body = self.body();
+                for (i, p) in paras.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP);
+                    }
+                    let lines = text::wrap(&self.user(&body, &p.value), self.width(), BODY_LH);
+                    self.flow.place_block(0.0, &lines, 2);
+                }
+            }
+            Content::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP - 2.0);
+                    }
+                    let rich = self.user(&self.body(), &item.value);
+                    self.bullet(&rich, None);
+                }
+            }
+            Content::Metrics(metrics) => {
+                for (i, metric) in metrics.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP - 1.0);
+                    }
+                    self.metric(metric);
+                }
+            }
+            Content::Checklist(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP - 2.0);
+                    }
+                    self.check_item(item);
+                }
+            }
+            Content::Scenes(_) | Content::SignOff(_) => {}
+        }
+    }
+
+    /// The key message: larger, oblique, with an accent bar.
+    fn key_message(&mut self, text: &str) {
+        let style = Style::new(FontKind::Oblique, 11.0, self.theme.text);
+        let lh = 15.5;
+        let mut lines = text::wrap(&self.user(&style, text), self.width() - 12.0, lh);
+        for line in &mut lines {
+            line.shift(12.0);
+            line.deco.push(Deco::Fill {
+                x: 0.0,
+                y: 0.0,
+                w: 2.5,
+                h: lh,
+                color: self.theme.accent,
+            });
+        }
+        self.flow.place_block(0.0, &lines, 2);
+    }
+
+    /// A bulleted item; `after` adds lines under the text (same indent).
+    fn bullet(&mut self, rich: &Rich, after: Option<Vec<LineBox>>) {
+        let mut lines = text::wrap(rich, self.width() - LIST_INDENT, BODY_LH);
+        lines.extend(after.unwrap_or_default());
+        for line in &mut lines {
+            line.shift(LIST_INDENT);
+        }
+        if let Some(first) = lines.first_mut() {
+            let size = BODY;
+            first.pieces.insert(
+                0,
+                Piece {
+                    x: 2.0,
+                    width: fonts::char_width(FontKind::Regular, '•', size).unwrap_or(0.0),
+                    text: "•".into(),
+                    font: FontKind::Regular,
+                    size,
+                    color: self.theme.accent,
+                    link: None,
+                },
+            );
+        }
+        self.flow.place_block(0.0, &lines, 2);
+    }
+
+    fn metric(&mut self, metric: &Metric) {
+        let body = self.body();
+        let mut rich = Rich::new();
+        rich.push_linked(
+            &body.with_font(FontKind::Bold),
+            self.theme.accent,
+            &metric.name,
+        );
+        rich.push(&body, ": ");
+        rich.push_linked(&body, self.theme.accent, &metric.target);
+        if let Some(deadline) = metric.deadline {
+            let date = deadline.to_string();
+            if !metric.target.contains(&date) {
+                rich.push(&body, &format!(" by {date}"));
+            }
+        }
+        let after = metric.source.as_ref().map(|source| {
+            let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);
+            text::wrap(
+                &self.user(&style, &format!("source: {source}")),
+                self.width() - LIST_INDENT,
+                SMALL_LH,
+            )
+        });
+        self.bullet(&rich, after);
+    }
+
+    /// A checklist item with a drawn box, ticked when done.
+    fn check_item(&mut self, item: &CheckItem) {
+        let indent = 16.0;
+        let rich = self.user(&self.body(), &item.text.value);
+        let mut lines = text::wrap(&rich, self.width() - indent, BODY_LH);
+        for line in &mut lines {
+            line.shift(indent);
+        }
+        if let Some(first) = lines.first_mut() {
+            let side = 9.0;
+            let (x, y) = (1.0, first.baseline - 8.0);
+            first.deco.push(Deco::Path {
+                points: vec![(x, y), (x + side, y), (x + side, y + side), (x, y + side)],
+                closed: true,
+                color: self.theme.muted,
+                width: 0.8,
+            });
+            if item.done {
+                first.deco.push(Deco::Path {
+                    points: vec![(x + 1.8, y + 4.6), (x + 3.9, y + 7.0), (x + 7.6, y + 1.6)],
+                    closed: false,
+                    color: self.theme.accent,
+                    width: 1.4,
+                });
+            }
+        }
+        self.flow.place_block(0.0, &lines, 2);
+    }
+
+    /// The scene table: time, scene (title and outcome), picture, sound.
+    fn scenes(&self, scenes: &[Scene]) -> Table {
+        let style = TableStyle {
+            pad_x: 5.0,
+            pad_y: 4.0,
+            header_fill: Some(self.theme.header_fill),
+            fill: None,
+            zebra: Some(self.theme.zebra),
+            rule: Some((self.theme.rule, 0.6)),
+            vertical_rules: true,
+            top_rule: true,
+            keep_rows_below: 160.0,
+        };
+        let time_style = self.small();
+        let timecodes: Vec<Option<(String, String)>> = scenes
+            .iter()
+            .map(|s| {
+                s.time.map(|t| {
+                    (
+                        format!("{}–{}", t.start.timecode(), t.end.timecode()),
+                        t.duration().to_string(),
+                    )
+                })
+            })
+            .collect();
+        let time_w = timecodes
+            .iter()
+            .flatten()
+            .map(|(tc, _)| fonts::text_width(FontKind::Regular, tc, SMALL))
+            .fold(fonts::text_width(FontKind::Bold, "Time", LABEL), f32::max)
+            + 2.0 * style.pad_x
+            + 2.0;
+        let time_w = time_w.clamp(40.0, 100.0);
+        let rest = self.width() - time_w;
+        let scene_w = rest * 0.24;
+        let av_w = (rest - scene_w) / 2.0;
+        let widths = vec![time_w, scene_w, av_w, av_w];
+        let inner = |c: usize| Table::inner_width(&widths, &style, c);
+
+        let label_line =
+            |text: &str, width: f32| text::wrap(&Rich::plain(&self.label(), text), width, SMALL_LH);
+        let header = vec![
+            label_line("Time", inner(0)),
+            label_line("Scene", inner(1)),
+            label_line("Picture", inner(2)),
+            label_line("Sound", inner(3)),
+        ];
+
+        let mut rows = Vec::new();
+        let mut continued = Vec::new();
+        for (scene, time) in scenes.iter().zip(&timecodes) {
+            let mut time_cell = Vec::new();
+            match time {
+                Some((tc, dur)) => {
+                    time_cell.extend(text::wrap(
+                        &Rich::plain(&time_style, tc),
+                        inner(0),
+                        SMALL_LH,
+                    ));
+                    // Same size as the timecode: poppler splits text blocks at size changes.
+                    let muted = Style::new(FontKind::Regular, SMALL, self.theme.muted);
+                    time_cell.extend(text::wrap(&Rich::plain(&muted, dur), inner(0), SMALL_LH));
+                }
+                None => {
+                    time_cell.extend(text::wrap(
+                        &Rich::plain(&time_style, "—"),
+                        inner(0),
+                        SMALL_LH,
+                    ));
+                }
+            }
+
+            let mut scene_cell = Vec::new();
+            if !scene.title.trim().is_empty() {
+                let bold = self.small().with_font(FontKind::Bold);
+                scene_cell.extend(text::wrap(
+                    &self.user(&bold, &scene.title),
+                    inner(1),
+                    SMALL_LH,
+                ));
+            }
+            let mut picture = Vec::new();
+            let mut sound = Vec::new();
+            for field in &scene.fields {
+                let (cell, width) = match field.kind {
+                    SceneFieldKind::Voiceover | SceneFieldKind::Audio => (&mut sound, inner(3)),
+                    SceneFieldKind::Outcome => (&mut scene_cell, inner(1)),
+                    _ => (&mut picture, inner(2)),
+                };
+                // A small gap only: at more than 1.5 × the font size between
+                // lines, poppler starts a new text block and pdftotext loses
+                // the reading order within the cell.
+                if !cell.is_empty() {
+                    cell.push(LineBox::gap(0.8));
+                }
+                let mut rich = Rich::new();
+                let label = Style::new(FontKind::Bold, SMALL, self.theme.muted);
+                rich.push(&label, &format!("{}: ", field.kind.name()));
+                rich.push_linked(&self.small(), self.theme.accent, &field.text.value);
+                cell.extend(text::wrap(&rich, width, SMALL_LH));
+            }
+            rows.push(vec![time_cell, scene_cell, picture, sound]);
+            // Where a long row continues on the next page, say which scene it is.
+            let muted = Style::new(FontKind::Oblique, SMALL, self.theme.muted);
+            let label = match time {
+                Some((tc, _)) => format!("{tc} (cont.)"),
+                None => "(cont.)".to_string(),
+            };
+            continued.push(text::wrap(&Rich::plain(&muted, &label), inner(0), SMALL_LH));
+        }
+        Table {
+            widths,
+            header: Some(header),
+            rows,
+            continued,
+            style,
+        }
+    }
+
+    /// Who signed and who has not yet.
+    fn sign_off(&self, entries: &[SignOffEntry]) -> Table {
+        let style = TableStyle {
+            pad_x: 4.0,
+            pad_y: 4.0,
+            header_fill: None,
+            fill: None,
+            zebra: None,
+            rule: Some((self.theme.rule, 0.6)),
+            vertical_rules: false,
+            top_rule: false,
+            keep_rows_below: 200.0,
+        };
+        let w = self.width();
+        let widths = vec![w * 0.36, w * 0.34, w * 0.30];
+        let inner = |c: usize| Table::inner_width(&widths, &style, c);
+        let mut rows = Vec::new();
+        for entry in entries {
+            let name_style = self.body().with_font(FontKind::Bold);
+            let name = text::wrap(&self.user(&name_style, &entry.name), inner(0), BODY_LH);
+            let role_style = Style::new(FontKind::Regular, BODY, self.theme.muted);
+            let role = text::wrap(&self.user(&role_style, &entry.role), inner(1), BODY_LH);
+            let (label, fg, bg) = match entry.date {
+                Some(date) => (format!("signed {date}"), self.theme.ok_fg, self.theme.ok_bg),
+                None => (
+                    "not signed yet".to_string(),
+                    self.theme.warn_fg,
+                    self.theme.warn_bg,
+                ),
+            };
+            let badge_style = Style::new(FontKind::Bold, LABEL, fg);
+            let mut badge =
+                text::wrap(&Rich::plain(&badge_style, &label), inner(2) - 12.0, BODY_LH);
+            let count = badge.len();
+            for (i, line) in badge.iter_mut().enumerate() {
+                line.shift(5.0);
+                let top = if i == 0 { 1.0 } else { 0.0 };
+                let bottom = if i + 1 == count { 1.0 } else { 0.0 };
+                let width = line.text_width() + 5.0;
+                line.deco.insert(
+                    0,
+                    Deco::Fill {
+                        x: 0.0,
+                        y: top,
+                        w: width,
+                        h: BODY_LH - top - bottom,
+                        color: bg,
+                    },
+                );
+            }
+            rows.push(vec![name, role, badge]);
+        }
+        Table {
+            widths,
+            header: None,
+            rows,
+            continued: Vec::new(),
+            style,
+        }
+    }
+}
+
+/// Adds "compiled by briefc VERSION · DATE" and "Page N of M" to every page.
+fn footers(pages: &mut [Page], geo: &Geometry, theme: &Theme, options: &RenderOptions) {
+    let total = pages.len();
+    let size = 8.0;
+    let rule_y = geo.height - mm(16.0);
+    let baseline = geo.height - mm(11.5);
+    let left_text = format!("compiled by briefc {VERSION} · {}", options.date());
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.items.push(Item::Path {
+            points: vec![(geo.left(), rule_y), (geo.width - geo.margin_x, rule_y)],
+            closed: false,
+            color: theme.rule,
+            width: 0.5,
+        });
+        page.items.push(Item::Text {
+            x: geo.left(),
+            y: baseline,
+            font: FontKind::Regular,
+            size,
+            color: theme.muted,
+            text: left_text.clone(),
+        });
+        let right_text = format!("Page {} of {}", i + 1, total);
+        let w = fonts::text_width(FontKind::Regular, &right_text, size);
+        page.items.push(Item::Text {
+            x: geo.width - geo.margin_x - w,
+            y: baseline,
+            font: FontKind::Regular,
+            size,
+            color: theme.muted,
+            text: right_text,
+        });
+    }
+}

@@ -1,0 +1,337 @@
+//! printpdf assembly: laid-out pages → PDF bytes, deterministically.
+//!
+//! printpdf 0.12.8 names fonts, subset tags and the trailer `/ID` from a
+//! process-global counter, so the Nth PDF a process builds would differ from
+//! a lone build. Here every font is registered under an id derived from the
+//! face and the characters drawn with it (its first six letters become the
+//! subset tag), and the two `/ID` strings are overwritten with a hash of the
+//! file's content (same length, so the xref stays valid). Dates come from
+//! the caller's timestamp.
+
+use super::fonts::{self, FontKind};
+use super::layout::{Item, Page, Rgb};
+use printpdf::{
+    Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LinePoint,
+    LinkAnnotation, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+use std::collections::BTreeSet;
+
+/// Document information.
+pub struct Meta<'a> {
+    /// The brief's title.
+    pub title: &'a str,
+    /// Who the document is from (the brand), may be empty.
+    pub author: &'a str,
+    /// The generator, e.g. `briefc 0.1.0`.
+    pub creator: &'a str,
+    /// Seconds since the Unix epoch, for every date in the file.
+    pub timestamp: i64,
+}
+
+/// Builds the PDF for `pages` of `size_mm` (width, height).
+pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>, String> {
+    let page_height = size_mm.1 * 72.0 / 25.4;
+
+    // Which characters each face draws; only used faces are embedded.
+    let mut used: [BTreeSet<char>; 3] = Default::default();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { font, text, .. } = item {
+                used[font.index()].extend(text.chars());
+            }
+        }
+    }
+
+    let mut doc = PdfDocument::new(meta.title);
+    let mut ids: [Option<FontId>; 3] = Default::default();
+    for kind in FontKind::ALL {
+        let chars = &used[kind.index()];
+        if chars.is_empty() {
+            continue;
+        }
+        let parsed = fonts::parsed(kind).ok_or("the embedded DejaVu font could not be loaded")?;
+        let id = font_id(kind, chars);
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed.clone()));
+        ids[kind.index()] = Some(id);
+    }
+
+    let pdf_pages = pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Mm(size_mm.0),
+                Mm(size_mm.1),
+                page_ops(page, page_height, &ids),
+            )
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp)
+        .or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0))
+        .map_err(|e| e.to_string())?;
+    let info = &mut doc.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.author = meta.author.to_string();
+    info.creator = meta.creator.to_string();
+    info.producer = format!("{} (printpdf)", meta.creator);
+    info.subject = "Video brief".to_string();
+
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut bytes = doc.save(&options, &mut warnings);
+    if bytes.is_empty() {
+        return Err("printpdf produced an empty file".into());
+    }
+    set_document_id(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A font resource name from the face and the characters drawn with it:
+/// six capitals (the subset tag) and the face's letter.
+fn font_id(kind: FontKind, chars: &BTreeSet<char>) -> FontId {
+    let mut data = String::from(kind.letter());
+    data.extend(chars.iter());
+    let hash = fnv1a64(data.as_bytes(), FNV_OFFSET);
+    let tag: String = (0..6)
+        .map(|i| char::from(b'A' + ((hash >> (i * 10)) % 26) as u8))
+        .collect();
+    FontId(format!("{tag}{}", kind.letter()))
+}
+
+/// Rounds to hundredths of a point: plenty for print, and smaller streams.
+fn r(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c[0].clamp(0.0, 1.0),
+        g: c[1].clamp(0.0, 1.0),
+        b: c[2].clamp(0.0, 1.0),
+        icc_profile: None,
+    })
+}
+
+/// The content stream of one page: graphics first, then all text in reading order.
+fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op> {
+    let flip = |y: f32| r(page_height - y);
+    let mut ops = Vec::new();
+    let mut fill: Option<Rgb> = None;
+    let mut stroke: Option<(Rgb, f32)> = None;
+
+    for item in &page.items {
+        match item {
+            Item::Fill {
+                x,
+                y,
+                w,
+                h,
+                color: c,
+            } => {
+                if fill != Some(*c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    fill = Some(*c);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(r(*x)),
+                        y: Pt(flip(y + h)),
+                        width: Pt(r(*w)),
+                        height: Pt(r(*h)),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Path {
+                points,
+                closed,
+                color: c,
+                width,
+            } => {
+                if points.len() < 2 {
+                    continue;
+                }
+                if stroke != Some((*c, *width)) {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    stroke = Some((*c, *width));
+                }
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: points
+                            .iter()
+                            .map(|&(px, py)| LinePoint {
+                                p: Point {
+                                    x: Pt(r(px)),
+                                    y: Pt(flip(py)),
+                                },
+                                bezier: false,
+                            })
+                            .collect(),
+                        is_closed: *closed,
+                    },
+                });
+            }
+            Item::Link { x, y, w, h, uri } => {
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect {
+                            x: Pt(r(*x)),
+                            y: Pt(flip(y + h)),
+                            width: Pt(r(*w)),
+                            height: Pt(r(*h)),
+                            mode: None,
+                            winding_order: None,
+                        },
+                        Actions::Uri(ascii_uri(uri)),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        Some(HighlightingMode::Invert),
+                    ),
+                });
+            }
+            Item::Text { .. } => {}
+        }
+    }
+
+    ops.push(Op::StartTextSection);
+    let mut font: Option<(FontKind, f32)> = None;
+    for item in &page.items {
+        let Item::Text {
+            x,
+            y,
+            font: kind,
+            size,
+            color: c,
+            text,
+        } = item
+        else {
+            continue;
+        };
+        let Some(id) = &ids[kind.index()] else {
+            continue;
+        };
+        if font != Some((*kind, *size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(*size),
+            });
+            font = Some((*kind, *size));
+        }
+        if fill != Some(*c) {
+            ops.push(Op::SetFillColor { col: color(*c) });
+            fill = Some(*c);
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(r(*x)), Pt(flip(*y))),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.clone())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// A URI as PDF wants it: 7-bit ASCII, other bytes percent-encoded.
+fn ascii_uri(uri: &str) -> String {
+    let mut out = String::with_capacity(uri.len());
+    for b in uri.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv1a64(data: &[u8], seed: u64) -> u64 {
+    data.iter()
+        .fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// A 128-bit content hash as 32 hex digits (two FNV-1a runs, different seeds).
+fn content_hash(data: &[u8]) -> String {
+    let a = fnv1a64(data, FNV_OFFSET);
+    let b = fnv1a64(data, FNV_OFFSET ^ 0x9e37_79b9_7f4a_7c15);
+    format!("{a:016x}{b:016x}")
+}
+
+/// Replaces the two 32-character strings of the trailer's `/ID` with a hash
+/// of everything before the trailer.
+fn set_document_id(bytes: &mut [u8]) -> Result<(), String> {
+    let trailer = rfind(bytes, b"trailer").ok_or("the PDF has no trailer")?;
+    let id_at = find(&bytes[trailer..], b"/ID")
+        .map(|i| trailer + i)
+        .ok_or("the PDF trailer has no /ID")?;
+    let hash = content_hash(&bytes[..trailer]);
+    let mut at = id_at;
+    for _ in 0..2 {
+        let open = find(&bytes[at..], b"(")
+            .map(|i| at + i + 1)
+            .ok_or("unexpected /ID in the PDF trailer")?;
+        let close = find(&bytes[open..], b")")
+            .map(|i| open + i)
+            .ok_or("unexpected /ID in the PDF trailer")?;
+        if close - open != hash.len() {
+            return Err("unexpected /ID length in the PDF trailer".into());
+        }
+        bytes[open..close].copy_from_slice(hash.as_bytes());
+        at = close + 1;
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_ids_are_stable_and_tell_faces_apart() {
+        let chars: BTreeSet<char> = "Hello".chars().collect();
+        let a = font_id(FontKind::Regular, &chars);
+        assert_eq!(a, font_id(FontKind::Regular, &chars));
+        assert_ne!(a, font_id(FontKind::Bold, &chars));
+        assert_eq!(a.0.len(), 7);
+        assert!(a.0[..6].bytes().all(|b| b.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn uris_are_ascii() {
+        assert_eq!(ascii_uri("https://a.example/ü"), "https://a.example/%C3%BC");
+    }
+
+    #[test]
+    fn replaces_the_trailer_id() {
+        let mut pdf = b"%PDF body\ntrailer\n<</ID[(AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA)(BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB)]>>".to_vec();
+        set_document_id(&mut pdf).unwrap();
+        let text = String::from_utf8(pdf).unwrap();
+        let hash = content_hash(b"%PDF body\n");
+        assert!(text.contains(&format!("[({hash})({hash})]")), "{text}");
+    }
+}

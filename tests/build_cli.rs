@@ -1,0 +1,267 @@
+//! `briefc build` end to end: both outputs, flags, page size, determinism
+//! across processes, missing glyphs, and nothing written for a bad brief.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn briefc(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("briefc").expect("binary built");
+    cmd.current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `pdfinfo`'s "Page size" and "Pages" lines, when poppler-utils is installed.
+fn pdfinfo(path: &Path) -> Option<String> {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn tool_missing(tool: &str) -> bool {
+    let missing = std::process::Command::new(tool).arg("-v").output().is_err();
+    if missing {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is required in CI (.ci/run installs poppler-utils)"
+        );
+        eprintln!("skipped: {tool} is not installed (apt-get install poppler-utils)");
+    }
+    missing
+}
+
+#[test]
+fn build_writes_both_next_to_the_brief_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/acme-sync.brief"),
+        dir.path().join("acme-sync.brief"),
+    )
+    .unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "acme-sync.brief"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "wrote acme-sync.html, acme-sync.pdf\n"
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["acme-sync.brief", "acme-sync.html", "acme-sync.pdf"]
+    );
+    let pdf = std::fs::read(dir.path().join("acme-sync.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() < 150_000, "acme PDF is {} bytes", pdf.len());
+}
+
+#[test]
+fn flags_choose_the_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let acme = root().join("examples/acme-sync.brief");
+    briefc(dir.path())
+        .args(["build", "--pdf", "-o", "pdf"])
+        .arg(&acme)
+        .assert()
+        .success();
+    assert_eq!(names(&dir.path().join("pdf")), ["acme-sync.pdf"]);
+    briefc(dir.path())
+        .args(["build", "--html", "-o", "html"])
+        .arg(&acme)
+        .assert()
+        .success();
+    assert_eq!(names(&dir.path().join("html")), ["acme-sync.html"]);
+    briefc(dir.path())
+        .args(["build", "--html", "--pdf", "-q", "-o", "both"])
+        .arg(&acme)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(
+        names(&dir.path().join("both")),
+        ["acme-sync.html", "acme-sync.pdf"]
+    );
+}
+
+#[test]
+fn page_size_from_flag_and_config() {
+    if tool_missing("pdfinfo") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/social-cut.brief"),
+        dir.path().join("s.brief"),
+    )
+    .unwrap();
+    briefc(dir.path())
+        .args(["build", "--pdf", "s.brief"])
+        .assert()
+        .success();
+    assert!(
+        pdfinfo(&dir.path().join("s.pdf"))
+            .unwrap()
+            .contains("595.276 x 841.89 pts (A4)")
+    );
+    briefc(dir.path())
+        .args(["build", "--pdf", "--page", "letter", "s.brief"])
+        .assert()
+        .success();
+    assert!(
+        pdfinfo(&dir.path().join("s.pdf"))
+            .unwrap()
+            .contains("612 x 792 pts (letter)")
+    );
+    std::fs::write(dir.path().join("briefc.yaml"), "page: letter\n").unwrap();
+    briefc(dir.path())
+        .args(["build", "--pdf", "s.brief"])
+        .assert()
+        .success();
+    assert!(
+        pdfinfo(&dir.path().join("s.pdf"))
+            .unwrap()
+            .contains("612 x 792 pts (letter)")
+    );
+    std::fs::write(dir.path().join("briefc.yaml"), "page: legal\n").unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "--pdf", "s.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("briefc.yaml:1:7"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn same_input_same_bytes_across_processes_and_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefs: Vec<PathBuf> = ["acme-sync", "kyiv-launch", "explainer"]
+        .iter()
+        .map(|n| root().join(format!("examples/{n}.brief")))
+        .collect();
+    briefc(dir.path())
+        .args(["build", "-o", "together"])
+        .args(&briefs)
+        .assert()
+        .success();
+    for brief in &briefs {
+        briefc(dir.path())
+            .args(["build", "-o", "alone"])
+            .arg(brief)
+            .assert()
+            .success();
+    }
+    for name in names(&dir.path().join("together")) {
+        let a = std::fs::read(dir.path().join("together").join(&name)).unwrap();
+        let b = std::fs::read(dir.path().join("alone").join(&name)).unwrap();
+        assert!(
+            a == b,
+            "{name} differs between a batch build and a lone build"
+        );
+    }
+    let pdf = std::fs::read(dir.path().join("alone/acme-sync.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("D:20260921"),
+        "creation date not taken from SOURCE_DATE_EPOCH"
+    );
+}
+
+#[test]
+fn bad_source_date_epoch_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefc(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(["build"])
+        .arg(root().join("examples/acme-sync.brief"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SOURCE_DATE_EPOCH"));
+    assert_eq!(names(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn missing_glyphs_are_warnings_naming_the_character_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("examples/social-cut.brief")).unwrap();
+    let text = text.replacen("## Goal\n", "## Goal\nShow 漢 to the team.\n", 1);
+    std::fs::write(dir.path().join("cjk.brief"), &text).unwrap();
+    let line = text.lines().position(|l| l.contains('漢')).unwrap() + 1;
+    let out = briefc(dir.path())
+        .args(["build", "--pdf", "cjk.brief"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("missing-glyph") && stdout.contains("`漢` (U+6F22)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("cjk.brief:{line}:")), "{stdout}");
+    assert!(dir.path().join("cjk.pdf").exists());
+    // HTML-only builds need no PDF glyphs, so no warning.
+    let out = briefc(dir.path())
+        .args(["build", "--html", "cjk.brief"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("missing-glyph"));
+}
+
+#[test]
+fn errors_mean_nothing_written_and_old_outputs_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.brief"), "# B\nlength: 30s\n").unwrap();
+    std::fs::write(dir.path().join("b.pdf"), "OLD PDF").unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "b.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.pdf")).unwrap(),
+        "OLD PDF"
+    );
+    assert!(!dir.path().join("b.html").exists());
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["build"],
+        vec!["build", "nope.brief"],
+        vec!["build", "."],
+        vec!["build", "--page", "a3", "x.brief"],
+    ] {
+        let out = briefc(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("error"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
