@@ -1,7 +1,7 @@
 //! The embedded DejaVu Sans faces: loading, glyph coverage and text measuring.
 //!
-//! The font files are compiled into the binary by the `dejavu` crate. Each
-//! face is slimmed ([`super::lean`]) and parsed at most once per process
+//! The font files come from the `dejavu` crate, slimmed at compile time by
+//! `build.rs` ([`super::lean`]), and are parsed at most once per process
 //! (`OnceLock`): `ttf-parser` for
 //! coverage and advances, printpdf's `ParsedFont` only when a PDF is built.
 //! Widths are computed exactly the way a PDF viewer computes them from the
@@ -39,22 +39,18 @@ impl FontKind {
         }
     }
 
-    fn original(self) -> &'static [u8] {
-        match self {
-            FontKind::Regular => dejavu::sans::regular(),
-            FontKind::Bold => dejavu::sans::bold(),
-            FontKind::Oblique => dejavu::sans::oblique(),
-        }
-    }
-
-    /// The font file measured and embedded: the lean copy ([`super::lean`]).
+    /// The font file measured and embedded: the lean copy made at compile
+    /// time by `build.rs` with [`super::lean`].
     fn bytes(self) -> &'static [u8] {
-        static LEAN: [OnceLock<Option<Vec<u8>>>; 3] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        LEAN[self.index()]
-            .get_or_init(|| super::lean::lean(self.original()))
-            .as_deref()
-            .unwrap_or(self.original())
+        match self {
+            FontKind::Regular => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-regular.ttf"))
+            }
+            FontKind::Bold => include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-bold.ttf")),
+            FontKind::Oblique => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-oblique.ttf"))
+            }
+        }
     }
 }
 
@@ -104,9 +100,17 @@ pub const DESCENT: f32 = 0.236;
 /// The character drawn in place of one no face can show.
 const REPLACEMENT: char = '\u{FFFD}';
 
-/// Whether `kind` has a glyph for `c`.
+/// Whether `kind` has a glyph for `c`. ASCII, most of any brief, is answered
+/// from a table built once instead of a cmap search per character.
 pub fn has_glyph(kind: FontKind, c: char) -> bool {
-    face(kind).is_some_and(|f| f.face.glyph_index(c).is_some())
+    static ASCII: [OnceLock<[bool; 128]>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let lookup = |c: char| face(kind).is_some_and(|f| f.face.glyph_index(c).is_some());
+    if c.is_ascii() {
+        let table = ASCII[kind.index()]
+            .get_or_init(|| std::array::from_fn(|i| lookup(char::from(i as u8))));
+        return table[c as usize];
+    }
+    lookup(c)
 }
 
 /// Width of `c` drawn in `kind` at `size` points, or `None` without a glyph.

@@ -22,6 +22,9 @@ mod coverage;
 mod doc;
 mod fonts;
 mod layout;
+// Used by `build.rs` (which includes the file) to slim the fonts; compiled
+// here only for its tests.
+#[cfg(test)]
 mod lean;
 mod table;
 mod text;
