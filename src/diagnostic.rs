@@ -76,7 +76,14 @@ pub fn did_you_mean<'a>(
     let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            // Jaro-Winkler ranks; the edit distance keeps out words that only
+            // share a prefix (`consideration` is no typo of `convert`).
+            let edits = strsim::levenshtein(&word, &lower);
+            let close = edits <= (lower.chars().count() / 3).max(2);
+            close.then(|| (strsim::jaro_winkler(&word, &lower), c))
+        })
         .filter(|(score, _)| *score >= 0.82)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -97,5 +104,16 @@ mod tests {
             Some("Audience")
         );
         assert_eq!(did_you_mean("zebra", ["length", "stage"]), None);
+        assert_eq!(
+            did_you_mean(
+                "consideration",
+                ["awareness", "engage", "convert", "retain"]
+            ),
+            None
+        );
+        assert_eq!(
+            did_you_mean("Visuals", ["Visual", "Voiceover"]),
+            Some("Visual")
+        );
     }
 }

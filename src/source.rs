@@ -64,6 +64,16 @@ impl SourceFile {
                 });
                 (source, diag)
             }
+            Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
+                let source = SourceFile::new(path, String::from_utf8_lossy(bytes).into_owned());
+                let diag = Diagnostic::new(
+                    Rule::InvalidEncoding,
+                    Span::new(0, '\u{FFFD}'.len_utf8().min(source.text.len())),
+                    "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8",
+                )
+                .with_help("re-save the file as UTF-8 (most editors offer \"Save with encoding\")");
+                (source, Some(diag))
+            }
             Err(err) => {
                 let at = err.valid_up_to();
                 let bad = err.error_len().unwrap_or(bytes.len() - at);

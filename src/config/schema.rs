@@ -18,8 +18,8 @@ struct RawConfig {
     required_sections: Option<Vec<SectionName>>,
     limits: Option<RawLimits>,
     length: Option<RawLength>,
-    profiles: Option<BTreeMap<String, RawProfile>>,
-    rules: Option<BTreeMap<RuleName, Level>>,
+    profiles: Option<UniqueMap<String, RawProfile>>,
+    rules: Option<UniqueMap<RuleName, Level>>,
     brand: Option<RawBrand>,
     page: Option<PageSize>,
     templates: Option<PathBuf>,
@@ -131,6 +131,63 @@ parsed_string!(Color(String), |t| {
     }
 });
 
+/// A map that rejects a key given twice (serde's maps silently keep the last).
+struct UniqueMap<K, V>(BTreeMap<K, V>);
+
+/// How a map key is named in the "given twice" error.
+trait KeyText {
+    fn key_text(&self) -> String;
+}
+
+impl KeyText for String {
+    fn key_text(&self) -> String {
+        self.clone()
+    }
+}
+
+impl KeyText for RuleName {
+    fn key_text(&self) -> String {
+        self.0.name().to_string()
+    }
+}
+
+impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
+where
+    K: Deserialize<'de> + Ord + KeyText,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K, V> de::Visitor<'de> for Visitor<K, V>
+        where
+            K: Deserialize<'de> + Ord + KeyText,
+            V: Deserialize<'de>,
+        {
+            type Value = UniqueMap<K, V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of `key: value` lines")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<K>()? {
+                    let text = key.key_text();
+                    let value = map.next_value::<V>()?;
+                    if out.insert(key, value).is_some() {
+                        // The wording serde_yaml_ng uses, so `yaml_error` finds the key.
+                        return Err(de::Error::custom(format!(
+                            "duplicate entry with key \"{text}\""
+                        )));
+                    }
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
+
 /// A duration given as a string (`5s`, `20m`, `1:30`) or a number of seconds.
 struct ConfigDuration(Duration);
 
@@ -200,7 +257,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     check_length_range(path, text, "length", &settings)?;
 
     let mut profiles = BTreeMap::new();
-    for (name, p) in raw.profiles.unwrap_or_default() {
+    for (name, p) in raw.profiles.map(|m| m.0).unwrap_or_default() {
         let mut merged = settings.clone();
         apply(
             &mut merged,
@@ -216,7 +273,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     }
 
     let mut rules = BTreeMap::new();
-    for (RuleName(rule), Level(level)) in raw.rules.unwrap_or_default() {
+    for (RuleName(rule), Level(level)) in raw.rules.map(|m| m.0).unwrap_or_default() {
         if rule.is_structural() && level != RuleLevel::Is(Severity::Error) {
             let offset = find_key(text, rule.name()).unwrap_or(0);
             return Err(ConfigError::at(
@@ -344,7 +401,9 @@ fn yaml_error(path: &Path, text: &str, err: &serde_yaml_ng::Error) -> ConfigErro
         });
     if let Some(key) = duplicate {
         let first = find_key(text, key).unwrap_or(0);
-        offset = find_key(&text[first + 1..], key).map_or(first, |o| first + 1 + o);
+        // Search on after the first key (a char boundary: the key matched there).
+        let after = (first + key.len()).min(text.len());
+        offset = find_key(&text[after..], key).map_or(first, |o| after + o);
     }
     let help = unknown_field_help(&message).or_else(|| {
         message.contains("invalid type").then(|| {
@@ -363,7 +422,113 @@ fn yaml_error(path: &Path, text: &str, err: &serde_yaml_ng::Error) -> ConfigErro
         }
         (_, help) => (message, help),
     };
+    let message = with_key_path(text, offset, &plain_types(&message));
     ConfigError::at(path, text, offset, message, help)
+}
+
+/// serde's type names in words: `expected usize` → `expected a whole number`.
+/// The list of allowed keys after an unknown field goes: the help line has it.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_string();
+    if out.contains("unknown field `") {
+        if let Some(pos) = out.find(", expected one of") {
+            out.truncate(pos);
+        }
+        if let Some(pos) = out.find(", there are no fields") {
+            out.truncate(pos);
+        }
+    }
+    if let Some(pos) = out.find("expected struct ") {
+        let end = out[pos + "expected struct ".len()..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(out.len(), |e| pos + "expected struct ".len() + e);
+        out.replace_range(pos..end, "expected a map of `key: value` lines");
+    }
+    for (rust, words) in [
+        ("expected usize", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected path string", "expected a path"),
+        ("expected a borrowed string", "expected a string"),
+    ] {
+        if let Some(rest) = out.strip_suffix(rust) {
+            out = format!("{rest}{words}");
+        }
+    }
+    out
+}
+
+/// Puts the dotted key path of the value at `offset` in front of a message
+/// about that value (`limits.goal: invalid type …`), in place of serde's own
+/// path, which stops at the enclosing map (and is missing at the top level).
+fn with_key_path(text: &str, offset: usize, message: &str) -> String {
+    // Messages about keys and syntax name their place already, or have no key.
+    let (serde_path, rest) = match message.split_once(": ") {
+        Some((p, r))
+            if !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || "._-[]".contains(c)) =>
+        {
+            (Some(p), r)
+        }
+        _ => (None, message),
+    };
+    let about_value = ![
+        "unknown",
+        "duplicate",
+        "did not find",
+        "found",
+        "mapping values",
+    ]
+    .iter()
+    .any(|s| rest.starts_with(s))
+        && !rest.contains("while parsing")
+        && !rest.contains("while scanning");
+    let Some(path) = key_path(text, offset).filter(|_| about_value) else {
+        return message.to_string();
+    };
+    match serde_path {
+        // serde's path is at least as precise (a flow map on one line).
+        Some(p) if !path.starts_with(&format!("{p}.")) => message.to_string(),
+        _ => format!("{path}: {rest}"),
+    }
+}
+
+/// The dotted path of the block-style key on the line holding `offset`
+/// (`limits.goal`), found by walking up to less-indented keys.
+fn key_path(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let key_of = |line: &str| -> Option<(usize, String)> {
+        let body = line.trim_start();
+        if body.starts_with('#') || body.starts_with('-') || body.starts_with('{') {
+            return None;
+        }
+        let (key, _) = body.split_once(':')?;
+        let key = key.trim().trim_matches(['"', '\'']);
+        let ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '));
+        ok.then(|| (line.len() - body.len(), key.to_string()))
+    };
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let (mut indent, key) = key_of(&text[start..end])?;
+    let mut parts = vec![key];
+    for line in text[..start].lines().rev() {
+        if indent == 0 {
+            break;
+        }
+        if let Some((i, k)) = key_of(line) {
+            if i < indent {
+                parts.push(k);
+                indent = i;
+            }
+        }
+    }
+    parts.reverse();
+    Some(parts.join("."))
 }
 
 /// "did you mean" for serde's "unknown field `x`, expected one of `a`, `b`".

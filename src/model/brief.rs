@@ -20,6 +20,13 @@ pub struct Brief {
     pub header: Header,
     /// The known sections, each once, in canonical order.
     pub sections: Vec<Section>,
+    /// Unknown header keys as written, with their 1-based line, so that a
+    /// missing field can point at a likely misspelling (`lenght:`).
+    #[serde(skip)]
+    pub unknown_fields: Vec<(String, usize)>,
+    /// Unknown section names as written, with their 1-based line.
+    #[serde(skip)]
+    pub unknown_sections: Vec<(String, usize)>,
 }
 
 impl Brief {

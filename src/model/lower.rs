@@ -15,6 +15,7 @@ pub fn lower(source: &str, tree: &SyntaxTree) -> (Brief, Vec<Diagnostic>) {
         state: State::BeforeTitle,
         raw_fields: Vec::new(),
         open: None,
+        title_missing: None,
     };
     for line in &tree.lines {
         lowerer.line(line);
@@ -59,6 +60,8 @@ struct OpenSection {
     /// Whether continuation lines are dropped silently (they continue a line
     /// that was already reported, such as an unknown scene field).
     swallow: bool,
+    /// Whether any non-blank, non-comment line stands under the heading.
+    written: bool,
 }
 
 struct Lowerer<'a> {
@@ -68,6 +71,9 @@ struct Lowerer<'a> {
     state: State,
     raw_fields: Vec<RawField>,
     open: Option<OpenSection>,
+    /// The index in `diags` of the `missing-title` reported when the first
+    /// line was not a title, until a `# Title` line turns up further down.
+    title_missing: Option<usize>,
 }
 
 const SCENE_FIELDS_HELP: &str = "scene fields are `Visual:`, `Voiceover:` (or `VO:`), `On screen:`, `Audio:`, `Shot:`, `Location:` and `Outcome:`";
@@ -90,15 +96,16 @@ impl<'a> Lowerer<'a> {
     }
 
     fn line(&mut self, line: &Line) {
-        match line.kind {
-            LineKind::Comment { .. } => return,
-            LineKind::Blank => {
-                if let Some(open) = &mut self.open {
-                    open.paragraph_open = false;
-                }
-                return;
+        if let LineKind::Comment { .. } = line.kind {
+            return;
+        }
+        // Also blank: a line of other white space (a lone `\r`, a no-break
+        // space), which looks blank to whoever reads the brief.
+        if line.kind == LineKind::Blank || line.span.text(self.src).trim().is_empty() {
+            if let Some(open) = &mut self.open {
+                open.paragraph_open = false;
             }
-            _ => {}
+            return;
         }
         match self.state {
             State::BeforeTitle => self.before_title(line),
@@ -121,15 +128,48 @@ impl<'a> Lowerer<'a> {
             return;
         }
         self.brief.anchor = line.span;
+        let text = self.text(content_span(self.src, line));
+        let help = if text.starts_with('#') && !text.starts_with("##") {
+            format!(
+                "put a space after the `#`: `# {}`",
+                text.trim_start_matches('#').trim()
+            )
+        } else {
+            "add a first line such as `# Acme Sync — 90-second overview`".to_string()
+        };
+        self.title_missing = Some(self.diags.len());
         self.report(
             Diagnostic::new(
                 Rule::MissingTitle,
                 line.span,
                 "the brief does not start with a `# Title` line",
             )
-            .with_help("add a first line such as `# Acme Sync — 90-second overview`"),
+            .with_help(help),
         );
-        self.header_line(line);
+        // A field or section is read as usual; any other line is what
+        // `missing-title` points at, so it is not reported twice.
+        if matches!(
+            line.kind,
+            LineKind::Field { .. } | LineKind::Heading { level: 2, .. }
+        ) {
+            self.header_line(line);
+        }
+    }
+
+    /// A `# Title` line below the first line, when the first was not one:
+    /// `missing-title` (already reported) now says where the title is.
+    fn late_title(&mut self, line: &Line, text: Span) -> bool {
+        let Some(index) = self.title_missing.take() else {
+            return false;
+        };
+        let number = line_number(self.src, line.span.start);
+        self.diags[index].help = Some(format!(
+            "move the title on line {number} to the top, above the header fields"
+        ));
+        self.brief.title = Spanned::new(self.text(text).to_string(), text);
+        // Diagnostics about missing things point at the title line.
+        self.brief.anchor = line.span;
+        true
     }
 
     fn header_line(&mut self, line: &Line) {
@@ -145,8 +185,14 @@ impl<'a> Lowerer<'a> {
                 last.value.push_str(text.text(self.src));
                 last.value_span = last.value_span.to(text);
             }
-            LineKind::Heading { level: 1, .. } => {
-                self.stray(line, "a second title", "a brief has one `# Title`; use `## Notes` for more text")
+            LineKind::Heading { level: 1, text } => {
+                if !self.late_title(line, text) {
+                    self.stray(
+                        line,
+                        "a second title",
+                        "a brief has one `# Title`; use `## Notes` for more text",
+                    )
+                }
             }
             _ => self.stray(
                 line,
@@ -181,6 +227,10 @@ impl<'a> Lowerer<'a> {
                 )
                 .with_help(help),
             );
+            let line_no = line_number(self.src, line.span.start);
+            self.brief
+                .unknown_fields
+                .push((key_text.to_string(), line_no));
             return;
         };
         if let Some(first) = self.raw_fields.iter().find(|f| f.key == key) {
@@ -340,6 +390,10 @@ impl<'a> Lowerer<'a> {
                 )
                 .with_help(help),
             );
+            let line_no = line_number(self.src, line.span.start);
+            self.brief
+                .unknown_sections
+                .push((name.to_string(), line_no));
             self.state = State::Skip;
             return;
         };
@@ -364,6 +418,7 @@ impl<'a> Lowerer<'a> {
             kind,
             heading: line.span,
             content: Content::empty(kind.form()),
+            written: false,
         });
         self.open = Some(OpenSection {
             kind,
@@ -374,6 +429,7 @@ impl<'a> Lowerer<'a> {
             scenes: Vec::new(),
             can_continue: false,
             swallow: false,
+            written: false,
         });
         self.state = State::Section;
     }
@@ -392,6 +448,7 @@ impl<'a> Lowerer<'a> {
         let Some(open) = self.open.as_mut() else {
             return;
         };
+        open.written = true;
         match open.kind.form() {
             ContentForm::Prose => self.prose_line(line),
             ContentForm::Scenes => self.scene_line(line),
@@ -597,6 +654,7 @@ impl<'a> Lowerer<'a> {
             .find(|s| s.heading == open.heading)
         {
             section.content = content;
+            section.written = open.written;
         }
     }
 
@@ -728,7 +786,9 @@ impl<'a> Lowerer<'a> {
 fn content_span(source: &str, line: &Line) -> Span {
     let text = line.span.text(source);
     let start = line.span.start + (text.len() - text.trim_start().len());
-    Span::new(start, line.span.start + text.trim_end().len())
+    // `start + trimmed length`, not `trim_end`: on a line of white space
+    // only, trimming from both ends would cross over.
+    Span::new(start, start + text.trim().len())
 }
 
 /// 1-based line number of byte `offset`.
@@ -900,6 +960,38 @@ mod tests {
         assert_eq!(
             rules("# T\n## Scenes\n### 0:00-0:10 A\nCamera: wide\n  more\n"),
             ["unknown-field"]
+        );
+    }
+
+    #[test]
+    fn white_space_lines_are_blank() {
+        assert_eq!(rules("\r"), ["missing-title"]);
+        assert_eq!(
+            rules("# T\n\u{a0}\n\r\nlength: 90s\n## Goal\nA\n\u{3000}\nB\n"),
+            [] as [&str; 0]
+        );
+        let (brief, _) = lowered("# T\n## Goal\nA\n \u{a0}\nB\n");
+        let Content::Prose(p) = &brief.section(SectionKind::Goal).unwrap().content else {
+            panic!()
+        };
+        assert_eq!(p.len(), 2);
+    }
+
+    #[test]
+    fn text_before_the_title() {
+        let (brief, d) = lowered("hello\n# T\nlength: 90s\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, Rule::MissingTitle);
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("move the title on line 2 to the top, above the header fields")
+        );
+        assert_eq!(brief.title.value, "T");
+        assert!(brief.header.length.is_some());
+        let (_, d) = lowered("#T\n");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("put a space after the `#`: `# T`")
         );
     }
 

@@ -38,11 +38,14 @@ pub fn github(reports: &[FileReport], cwd: &Path) -> String {
     out
 }
 
-/// Escapes a command's message: `%`, `\r`, `\n`.
+/// Escapes a command's message: `%`, `\r`, `\n`. Other control characters
+/// (an escape sequence typed into a brief) become `?`: the log would
+/// interpret them.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+        .replace(|c: char| c.is_control() && c != '\t', "?")
 }
 
 /// Escapes a property value: as data, plus `:` and `,`.
@@ -58,5 +61,6 @@ mod tests {
     fn escapes() {
         assert_eq!(escape_data("50%\r\nx"), "50%25%0D%0Ax");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_data("\u{1b}[31m\tx"), "?[31m\tx");
     }
 }

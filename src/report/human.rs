@@ -4,6 +4,7 @@ use super::{FileReport, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -42,10 +43,12 @@ pub fn human(reports: &[FileReport], style: HumanStyle) -> String {
         .tab_width(4);
     let mut out = String::new();
     for report in reports {
-        let named = NamedSource::new(
-            report.source.path().display().to_string(),
-            report.source.text.clone(),
-        );
+        let text = match printable(&report.source.text) {
+            Cow::Borrowed(_) => report.source.text.clone(),
+            Cow::Owned(text) => Arc::from(text),
+        };
+        let path = report.source.path().display().to_string();
+        let named = NamedSource::new(printable(&path), text);
         for diag in &report.diagnostics {
             let item = Item {
                 diag,
@@ -81,15 +84,37 @@ struct Item<'a> {
     file: &'a SourceFile,
 }
 
+/// The text as shown in a terminal: control characters other than tab and
+/// line endings (`\n`, `\r\n`) become `?`, one per byte, so that spans
+/// still fit and a brief (or a binary file) cannot send escape sequences to
+/// the terminal.
+fn printable(text: &str) -> Cow<'_, str> {
+    let bad = |(i, c): (usize, char)| {
+        c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && text[i + 1..].starts_with('\n'))
+    };
+    if !text.char_indices().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if bad((i, c)) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 impl fmt::Debug for Item<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&printable(&self.diag.message))
     }
 }
 
 impl fmt::Display for Item<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&printable(&self.diag.message))
     }
 }
 
@@ -111,7 +136,7 @@ impl miette::Diagnostic for Item<'_> {
         self.diag
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(printable(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -130,5 +155,18 @@ impl miette::Diagnostic for Item<'_> {
             SourceSpan::from(span.start..end.max(span.start)),
         );
         Some(Box::new(std::iter::once(label)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_not_printed() {
+        assert_eq!(printable("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(printable("\u{1b}[31mred\r\0"), "?[31mred??");
+        // Same byte length, so spans still fit: U+009B is two bytes.
+        assert_eq!(printable("x\u{9b}y"), "x??y");
     }
 }

@@ -51,18 +51,29 @@ pub(super) fn profile<'c>(
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let brief = cx.brief;
+    if brief.is_blank() {
+        // `missing-title` already says the brief is empty; listing every
+        // missing field and section on top would bury that.
+        return;
+    }
     for &key in &cx.settings.required_fields {
         if !brief.header.has(key) {
+            let help = match misspelt(&brief.unknown_fields, key.name()) {
+                Some((typo, line)) => {
+                    format!("`{typo}:` on line {line} looks like a misspelling of `{key}:`")
+                }
+                None => format!(
+                    "add a line such as `{key}: {}` below the title",
+                    example_value(key)
+                ),
+            };
             out.push(
                 Diagnostic::new(
                     Rule::MissingField,
                     brief.anchor,
                     format!("the required field `{key}` is missing"),
                 )
-                .with_help(format!(
-                    "add a line such as `{key}: {}` below the title",
-                    example_value(key)
-                )),
+                .with_help(help),
             );
         }
     }
@@ -74,7 +85,19 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     brief.anchor,
                     format!("the required section `{}` is missing", kind.name()),
                 )
-                .with_help(format!("add a `## {}` section", kind.name())),
+                .with_help(
+                    match kind
+                        .names()
+                        .iter()
+                        .find_map(|n| misspelt(&brief.unknown_sections, n))
+                    {
+                        Some((typo, line)) => format!(
+                            "`## {typo}` on line {line} looks like a misspelling of `## {}`",
+                            kind.name()
+                        ),
+                        None => format!("add a `## {}` section", kind.name()),
+                    },
+                ),
             ),
             Some(section) if section.content.is_empty() && !section.written => out.push(
                 Diagnostic::new(
@@ -90,6 +113,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(_) => {}
         }
     }
+}
+
+/// The first of `unknown` (names as written, with their lines) that looks
+/// like a misspelling of `name`.
+fn misspelt<'a>(unknown: &'a [(String, usize)], name: &str) -> Option<(&'a str, usize)> {
+    unknown
+        .iter()
+        .find(|(typo, _)| did_you_mean(typo, [name]).is_some())
+        .map(|(typo, line)| (typo.as_str(), *line))
 }
 
 fn example_value(key: FieldKey) -> &'static str {

@@ -25,6 +25,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!("start it at {} or later", previous_end.timecode())),
             );
         } else if time.start > previous_end {
+            let gap = Duration::from_secs(time.start.seconds - previous_end.seconds);
             let what = if i == 0 {
                 "the video starts".to_string()
             } else {
@@ -35,10 +36,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Rule::SceneGap,
                     scene.heading,
                     format!(
-                        "the scene starts at {}, but {what} at {}: {} are not planned",
+                        "the scene starts at {}, but {what} at {}: {gap} {} not planned",
                         time.start.timecode(),
                         previous_end.timecode(),
-                        Duration::from_secs(time.start.seconds - previous_end.seconds)
+                        if gap.seconds == 1 { "is" } else { "are" }
                     ),
                 )
                 .with_help(format!(
@@ -62,8 +63,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::ScenesExceedLength,
                 scene.heading,
                 format!(
-                    "the last scene ends at {}, after the length of {} ({})",
+                    "the last scene ends at {}, {} after the length of {} ({})",
                     time.end.timecode(),
+                    Duration::from_secs(time.end.seconds - length.seconds),
                     length.timecode(),
                     length
                 ),
