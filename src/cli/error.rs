@@ -112,17 +112,13 @@ impl fmt::Debug for ConfigReport<'_> {
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid config: {}", self.err.message)
+        write!(f, "error: invalid config: {}", self.err.message)
     }
 }
 
 impl std::error::Error for ConfigReport<'_> {}
 
 impl miette::Diagnostic for ConfigReport<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new("config"))
-    }
-
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.err
             .help
