@@ -81,6 +81,11 @@ fn run(tool: &str, args: &[&str]) -> Option<String> {
             Some(text)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // CI installs the tools (.ci/run), so there a missing tool is a failure.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{tool} is required in CI: .ci/run installs poppler-utils and qpdf"
+            );
             eprintln!("skipping the {tool} check: {tool} is not installed");
             None
         }
