@@ -62,13 +62,20 @@ impl Templates {
         let builtins = BUILTIN_TEMPLATES
             .iter()
             .flat_map(|(name, text)| [(name.to_string(), *text), (format!("base/{name}"), *text)]);
-        tera.add_raw_templates(builtins).map_err(|e| TemplateError { path: None, message: error_chain(&e) })?;
+        tera.add_raw_templates(builtins)
+            .map_err(|e| TemplateError {
+                path: None,
+                message: error_chain(&e),
+            })?;
         if let Some(dir) = dir {
             for (name, _) in BUILTIN_TEMPLATES {
                 let path = dir.join(name);
                 if path.is_file() {
                     tera.add_template_file(&path, Some(name))
-                        .map_err(|e| TemplateError { path: Some(path.clone()), message: error_chain(&e) })?;
+                        .map_err(|e| TemplateError {
+                            path: Some(path.clone()),
+                            message: error_chain(&e),
+                        })?;
                 }
             }
         }
@@ -78,8 +85,16 @@ impl Templates {
     /// Renders `brief` to a complete HTML document.
     pub fn render(&self, brief: &Brief, options: &RenderOptions) -> Result<String, TemplateError> {
         let view = Page::new(brief, options);
-        let context = tera::Context::from_serialize(&view).map_err(|e| TemplateError { path: None, message: error_chain(&e) })?;
-        self.tera.render("brief.html", &context).map_err(|e| TemplateError { path: None, message: error_chain(&e) })
+        let context = tera::Context::from_serialize(&view).map_err(|e| TemplateError {
+            path: None,
+            message: error_chain(&e),
+        })?;
+        self.tera
+            .render("brief.html", &context)
+            .map_err(|e| TemplateError {
+                path: None,
+                message: error_chain(&e),
+            })
     }
 }
 
@@ -189,10 +204,13 @@ struct SignOffView {
 
 impl Page {
     fn new(brief: &Brief, options: &RenderOptions) -> Page {
-        let logo = options
-            .logo
-            .as_ref()
-            .map(|l| format!("data:{};base64,{}", l.mime, base64::engine::general_purpose::STANDARD.encode(&l.bytes)));
+        let logo = options.logo.as_ref().map(|l| {
+            format!(
+                "data:{};base64,{}",
+                l.mime,
+                base64::engine::general_purpose::STANDARD.encode(&l.bytes)
+            )
+        });
         Page {
             lang: "en",
             title: brief.title.value.clone(),
@@ -201,7 +219,11 @@ impl Page {
             status: brief.status().name(),
             brand: BrandView {
                 name: options.brand.name.clone(),
-                color: options.brand.color.clone().unwrap_or_else(|| DEFAULT_COLOR.to_string()),
+                color: options
+                    .brand
+                    .color
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_COLOR.to_string()),
                 logo,
             },
             fields: header_fields(brief),
@@ -221,9 +243,21 @@ pub fn header_fields_text(brief: &Brief) -> Vec<(&'static str, String)> {
     };
     push("Client", h.client.as_ref().map(|v| v.value.clone()));
     push("Product", h.product.as_ref().map(|v| v.value.clone()));
-    push("Stage", h.stage.as_ref().map(|v| capitalise(v.value.name())));
+    push(
+        "Stage",
+        h.stage.as_ref().map(|v| capitalise(v.value.name())),
+    );
     push("Length", h.length.as_ref().map(|v| v.value.to_string()));
-    push("Formats", h.formats.as_ref().map(|v| v.value.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ")));
+    push(
+        "Formats",
+        h.formats.as_ref().map(|v| {
+            v.value
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    );
     push("Channels", h.channels.as_ref().map(|v| v.value.join(", ")));
     push("Due", h.due.as_ref().map(|v| v.value.to_string()));
     push("Shoot", h.shoot.as_ref().map(|v| v.value.to_string()));
@@ -245,7 +279,10 @@ fn header_fields(brief: &Brief) -> Vec<FieldView> {
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn segments(text: &str) -> Vec<Segment> {
@@ -253,14 +290,23 @@ fn segments(text: &str) -> Vec<Segment> {
     let mut at = 0;
     for range in crate::rules::find_urls(text) {
         if range.start > at {
-            out.push(Segment { text: text[at..range.start].to_string(), url: None });
+            out.push(Segment {
+                text: text[at..range.start].to_string(),
+                url: None,
+            });
         }
         let url = text[range.clone()].to_string();
-        out.push(Segment { text: url.clone(), url: Some(url) });
+        out.push(Segment {
+            text: url.clone(),
+            url: Some(url),
+        });
         at = range.end;
     }
     if at < text.len() || out.is_empty() {
-        out.push(Segment { text: text[at..].to_string(), url: None });
+        out.push(Segment {
+            text: text[at..].to_string(),
+            url: None,
+        });
     }
     out
 }
@@ -272,7 +318,11 @@ fn target_without_deadline(target: &str, deadline: Option<crate::model::Date>) -
             let phrase = format!("by {date}");
             let cleaned = target.replacen(&phrase, "", 1);
             let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-            if cleaned.is_empty() { target.to_string() } else { cleaned }
+            if cleaned.is_empty() {
+                target.to_string()
+            } else {
+                cleaned
+            }
         }
         None => target.to_string(),
     }
@@ -297,7 +347,13 @@ fn section_view(section: &Section) -> SectionView {
         Content::Checklist(items) => {
             view.form = "checklist";
             view.checklist_done = items.iter().filter(|i| i.done).count();
-            view.checklist = items.iter().map(|i| CheckView { done: i.done, text: segments(&i.text.value) }).collect();
+            view.checklist = items
+                .iter()
+                .map(|i| CheckView {
+                    done: i.done,
+                    text: segments(&i.text.value),
+                })
+                .collect();
         }
         Content::Metrics(metrics) => {
             view.form = "metrics";
@@ -313,8 +369,13 @@ fn section_view(section: &Section) -> SectionView {
         }
         Content::Scenes(scenes) => {
             view.form = "scenes";
-            let total: u32 = scenes.iter().filter_map(|s| s.time).map(|t| t.duration().seconds).sum();
-            view.scenes_total = (total > 0).then(|| crate::model::Duration::from_secs(total).to_string());
+            let total: u32 = scenes
+                .iter()
+                .filter_map(|s| s.time)
+                .map(|t| t.duration().seconds)
+                .sum();
+            view.scenes_total =
+                (total > 0).then(|| crate::model::Duration::from_secs(total).to_string());
             view.scenes = scenes
                 .iter()
                 .map(|s| SceneView {
@@ -339,7 +400,11 @@ fn section_view(section: &Section) -> SectionView {
             view.form = "sign_off";
             view.sign_off = entries
                 .iter()
-                .map(|e| SignOffView { name: e.name.clone(), role: e.role.clone(), date: e.date.map(|d| d.to_string()) })
+                .map(|e| SignOffView {
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    date: e.date.map(|d| d.to_string()),
+                })
                 .collect();
         }
     }

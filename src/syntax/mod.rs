@@ -156,7 +156,10 @@ fn classify(pair: Pair<'_, Rule>, source: &str) -> Line {
         Rule::check_item => {
             // The box is the first `[`…`]` on the line: `- [x] text`.
             let line = span.text(source);
-            let done = line.find('[').and_then(|i| line[i + 1..].chars().next()).is_some_and(|c| c != ' ');
+            let done = line
+                .find('[')
+                .and_then(|i| line[i + 1..].chars().next())
+                .is_some_and(|c| c != ' ');
             LineKind::CheckItem {
                 done,
                 text: find(Rule::rest),
