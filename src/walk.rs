@@ -28,9 +28,16 @@ pub fn find_briefs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
             path: path.clone(),
             reason: crate::io_reason(&e),
         })?;
-        if !meta.is_dir() {
+        if meta.is_file() {
             found.push(path.clone());
             continue;
+        }
+        if !meta.is_dir() {
+            // A FIFO or device would block or never end; it is no brief.
+            return Err(WalkError::Unreadable {
+                path: path.clone(),
+                reason: "not a regular file".into(),
+            });
         }
         let before = found.len();
         walk_dir(path, &mut found)?;
@@ -44,7 +51,10 @@ pub fn find_briefs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
 }
 
 fn walk_dir(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), WalkError> {
-    let walker = ignore::WalkBuilder::new(dir).require_git(false).build();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .follow_links(true)
+        .build();
     for entry in walker {
         let entry = entry.map_err(|e| WalkError::Unreadable {
             path: dir.to_path_buf(),

@@ -427,7 +427,15 @@ fn long_words_and_urls_are_broken_to_fit() {
     assert_structure(&pdf);
     assert_clean_layout(&pdf, 595.28, 841.89);
     if let Some(plain) = pdftotext(&pdf) {
-        let joined: String = plain.split_whitespace().collect();
+        // A URL may run across a page break: leave the page footers out.
+        let mut body = plain.clone();
+        while let Some(start) = body.find("compiled by briefc") {
+            let end = body[start..]
+                .find(" of ")
+                .map_or(body.len(), |i| start + i + " of 2".len());
+            body.replace_range(start..end, "");
+        }
+        let joined: String = body.split_whitespace().collect();
         assert!(joined.contains(&url.replace(' ', "")), "{plain}");
         assert!(joined.matches(&word).count() >= 2, "{plain}");
     }

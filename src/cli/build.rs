@@ -31,6 +31,29 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             ));
         }
     }
+    // Two briefs named alike would overwrite each other's outputs.
+    let mut planned: HashMap<PathBuf, &PathBuf> = HashMap::new();
+    for file in &args.files {
+        let dir = args
+            .out_dir
+            .clone()
+            .unwrap_or_else(|| file.parent().map(Path::to_path_buf).unwrap_or_default());
+        let stem = dir.join(file.file_stem().unwrap_or_default());
+        if let Some(first) = planned
+            .insert(stem.clone(), file)
+            .filter(|first| *first != file)
+        {
+            return Err(CliError::new(
+                format!(
+                    "`{}` and `{}` would both be written to `{}.html`/`.pdf`",
+                    first.display(),
+                    file.display(),
+                    stem.display()
+                ),
+                "build them one at a time with different `-o` folders, or rename one",
+            ));
+        }
+    }
     let timestamp = build_timestamp()?;
     let checked = check_files(&args.files, &args.common)?;
     let style = human_style(args.common.color);
@@ -60,13 +83,22 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             continue;
         }
 
-        let options = render_options(&config, args.page, timestamp)?;
+        let options = render_options(&config, args.page, timestamp, want_html)?;
         let templates = match args.templates.as_ref().or(config.templates.as_ref()) {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
                     overrides.insert(
                         dir.clone(),
-                        Templates::with_overrides(dir).map_err(template_error)?,
+                        Templates::with_overrides(dir).map_err(|e| {
+                            if dir.is_dir() {
+                                template_error(e)
+                            } else {
+                                CliError::new(
+                                    format!("the templates folder `{}` does not exist", dir.display()),
+                                    "check `--templates` or `templates:` in briefc.yaml (relative to briefc.yaml)",
+                                )
+                            }
+                        })?,
                     );
                 }
                 &overrides[dir]
@@ -129,8 +161,12 @@ fn print_stdout(text: &str) {
 /// `SOURCE_DATE_EPOCH` when set, else the start of today (UTC), so that two
 /// builds on the same day give the same bytes.
 fn build_timestamp() -> Result<i64, CliError> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
+    // Set but empty counts as unset, as in other reproducible-build tools.
+    match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        Some(value) => value
             .trim()
             .parse::<i64>()
             .ok()
@@ -143,7 +179,7 @@ fn build_timestamp() -> Result<i64, CliError> {
                     "set it to whole seconds, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`",
                 )
             }),
-        Err(_) => {
+        None => {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64);
@@ -156,10 +192,12 @@ fn render_options(
     config: &Config,
     page: Option<PageArg>,
     timestamp: i64,
+    want_html: bool,
 ) -> Result<RenderOptions, CliError> {
+    // Only the HTML shows the logo, so a PDF-only build does not need it.
     let logo = match &config.brand.logo {
-        Some(path) => Some(read_logo(path)?),
-        None => None,
+        Some(path) if want_html => Some(read_logo(path)?),
+        _ => None,
     };
     let page = match page {
         Some(PageArg::A4) => PageSize::A4,
@@ -206,6 +244,25 @@ fn read_logo(path: &Path) -> Result<Logo, CliError> {
             "`brand.logo` in briefc.yaml is relative to the folder of briefc.yaml",
         )
     })?;
+    // The extension promises a format; the first bytes must keep the promise.
+    let head = &bytes[..bytes.len().min(512)];
+    let matches = match mime {
+        "image/png" => head.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg" => head.starts_with(b"\xFF\xD8\xFF"),
+        "image/gif" => head.starts_with(b"GIF8"),
+        "image/webp" => head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP",
+        _ => String::from_utf8_lossy(head).contains("<svg"),
+    };
+    if !matches {
+        return Err(CliError::new(
+            format!(
+                "the brand logo `{}` is not a valid {} file",
+                path.display(),
+                ext.to_uppercase()
+            ),
+            "export the logo again from your design tool, or fix its file extension",
+        ));
+    }
     Ok(Logo { mime, bytes })
 }
 
@@ -242,7 +299,10 @@ fn template_error(err: crate::render::html::TemplateError) -> CliError {
             "fix the template, or remove it to use the built-in one",
         ),
         None => CliError::new(
-            format!("template error: {}", err.message),
+            format!(
+                "a template failed: {}",
+                err.message.trim_start_matches("error: ")
+            ),
             "check your template overrides",
         ),
     }

@@ -110,8 +110,10 @@ pub enum RuleLevel {
 pub enum PageSize {
     /// 210 × 297 mm.
     #[default]
+    #[serde(alias = "A4")]
     A4,
     /// 8.5 × 11 in.
+    #[serde(alias = "Letter", alias = "LETTER")]
     Letter,
 }
 

@@ -39,13 +39,13 @@ struct RawProfile {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawLimits {
-    goal: Option<usize>,
-    audience: Option<usize>,
-    key_message: Option<usize>,
-    call_to_action: Option<usize>,
-    benefit: Option<usize>,
-    benefits: Option<usize>,
-    metrics: Option<usize>,
+    goal: Option<Positive>,
+    audience: Option<Positive>,
+    key_message: Option<Positive>,
+    call_to_action: Option<Positive>,
+    benefit: Option<Positive>,
+    benefits: Option<Positive>,
+    metrics: Option<Positive>,
 }
 
 #[derive(Deserialize, Default)]
@@ -326,7 +326,7 @@ fn apply(
     }
     if let Some(l) = limits {
         let t: &mut Limits = &mut s.limits;
-        let set = |slot: &mut usize, v: Option<usize>| *slot = v.unwrap_or(*slot);
+        let set = |slot: &mut usize, v: Option<Positive>| *slot = v.map_or(*slot, |p| p.0 as usize);
         set(&mut t.goal, l.goal);
         set(&mut t.audience, l.audience);
         set(&mut t.key_message, l.key_message);

@@ -89,10 +89,22 @@ impl<'a> Lowerer<'a> {
 
     fn stray(&mut self, line: &Line, what: &str, help: &str) {
         let span = content_span(self.src, line);
-        self.report(
-            Diagnostic::new(Rule::StrayText, span, format!("{what} is not allowed here"))
-                .with_help(help),
-        );
+        let text = span.text(self.src);
+        // `##Goal` is a heading with its space forgotten, not stray text.
+        let hashes = text.bytes().take_while(|&b| b == b'#').count();
+        let (message, help) = if (1..=3).contains(&hashes) && text.len() > hashes {
+            let marker = &text[..hashes];
+            (
+                format!("`{text}` is not a heading: a heading needs a space after `{marker}`"),
+                format!(
+                    "write `{marker} {}`",
+                    text[hashes..].trim_start_matches('#')
+                ),
+            )
+        } else {
+            (format!("{what} is not allowed here"), help.to_string())
+        };
+        self.report(Diagnostic::new(Rule::StrayText, span, message).with_help(help));
     }
 
     fn line(&mut self, line: &Line) {
@@ -615,7 +627,24 @@ impl<'a> Lowerer<'a> {
 
     /// Turns the open section's lines into its content.
     fn close_section(&mut self) {
-        let Some(open) = self.open.take() else { return };
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        // An item with no text says nothing: report it rather than count it.
+        let (items, empty): (Vec<RawItem>, Vec<RawItem>) = std::mem::take(&mut open.items)
+            .into_iter()
+            .partition(|i| !i.text.trim().is_empty());
+        open.items = items;
+        for item in empty {
+            self.report(
+                Diagnostic::new(
+                    Rule::InvalidValue,
+                    item.span,
+                    format!("an empty item in `{}`", open.kind.name()),
+                )
+                .with_help("write the item's text after the bullet, or remove the line"),
+            );
+        }
         let content = match open.kind.form() {
             ContentForm::Prose => Content::Prose(open.paragraphs),
             ContentForm::Scenes => Content::Scenes(open.scenes),
@@ -778,6 +807,11 @@ impl<'a> Lowerer<'a> {
         }
         self.close_section();
         self.brief.sections.sort_by_key(|s| s.kind);
+        // `status` defaults to draft; the model says so, so every output does.
+        if self.brief.header.status.is_none() && !self.brief.header.has(FieldKey::Status) {
+            let at = Span::new(self.brief.anchor.start, self.brief.anchor.start);
+            self.brief.header.status = Some(Spanned::new(Status::Draft, at));
+        }
         (self.brief, self.diags)
     }
 }

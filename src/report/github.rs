@@ -10,6 +10,11 @@ pub fn github(reports: &[FileReport], cwd: &Path) -> String {
     for report in reports {
         let path = report.source.path();
         let path = path.strip_prefix(cwd).unwrap_or(path);
+        // `./a.brief` is `a.brief` to GitHub.
+        let path: std::path::PathBuf = path
+            .components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect();
         let file = path.display().to_string();
         for d in &report.diagnostics {
             let start = report.source.position(d.span.start);

@@ -112,7 +112,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             span,
             format!(
                 "`status: approved` but there is no dated sign-off from {}",
-                missing.join(" or ")
+                missing.join(" and ")
             ),
         )
         .with_help(help),

@@ -64,35 +64,46 @@ fn target_has_number(target: &str) -> bool {
 
 /// Whether `text` holds an `http://` or `https://` URL with a host.
 pub fn has_url(text: &str) -> bool {
-    find_urls(text).next().is_some()
+    !find_urls(text).is_empty()
 }
 
-/// The byte ranges of the `http(s)://` URLs in `text`, for rules and renderers.
-pub fn find_urls(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+/// The byte ranges of the `http://` and `https://` URLs in `text`: up to the
+/// next whitespace, without trailing `.,;:!?` or an unbalanced `)` (which end
+/// the sentence). The one URL finder: rules, HTML links and PDF links agree.
+pub fn find_urls(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
     let mut from = 0;
-    std::iter::from_fn(move || {
-        while from < text.len() {
-            let rest = &text[from..];
-            let at = ["https://", "http://"]
-                .iter()
-                .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-                .min()?;
-            let start = from + at.0;
-            let body = &text[start + at.1..];
-            let len = body
-                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
-                .unwrap_or(body.len());
-            // Trailing punctuation usually ends the sentence, not the URL.
-            let url_len = body[..len]
-                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\''])
-                .len();
-            from = start + at.1 + len.max(1);
-            if url_len > 0 {
-                return Some(start..start + at.1 + url_len);
-            }
+    while from < text.len() {
+        let rest = &text[from..];
+        let Some((offset, scheme)) = ["https://", "http://"]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+            .min()
+        else {
+            break;
+        };
+        let start = from + offset;
+        let body = &text[start + scheme..];
+        let len = body.find(char::is_whitespace).unwrap_or(body.len());
+        let url_len = trim_url_end(&body[..len]).len();
+        if url_len > 0 {
+            found.push(start..start + scheme + url_len);
         }
-        None
-    })
+        from = start + scheme + len;
+    }
+    found
+}
+
+/// `url` without the punctuation that ends the sentence around it; a `)`
+/// stays when it closes a `(` inside the URL (`…/Foo_(bar)`).
+fn trim_url_end(mut url: &str) -> &str {
+    loop {
+        url = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        match url.strip_suffix(')') {
+            Some(rest) if url.matches('(').count() < url.matches(')').count() => url = rest,
+            _ => return url,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,8 +121,11 @@ mod tests {
     #[test]
     fn urls() {
         let text = "see https://example.com/a, and http://x.y.";
-        let urls: Vec<&str> = find_urls(text).map(|r| &text[r]).collect();
+        let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(urls, ["https://example.com/a", "http://x.y"]);
+        let wiki = "(see https://en.wikipedia.org/wiki/Foo_(bar)).";
+        let urls: Vec<&str> = find_urls(wiki).into_iter().map(|r| &wiki[r]).collect();
+        assert_eq!(urls, ["https://en.wikipedia.org/wiki/Foo_(bar)"]);
         assert!(!has_url("https:// nothing"));
         assert!(!has_url("example.com"));
     }

@@ -39,7 +39,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(too_long(
                     cx,
                     benefit.span,
-                    &format!("key benefit {} has {words} words", i + 1),
+                    &format!("Key benefit {} has {words} words", i + 1),
                     limits.benefit,
                 ));
             }
@@ -122,9 +122,11 @@ fn too_many(
                     profile_note(cx)
                 ),
             )
-            .with_help(format!(
-                "keep the {limit} that matter most; the rest belong in another video"
-            )),
+            .with_help(if limit == 1 {
+                "keep the one that matters most; the rest belong in another video".to_string()
+            } else {
+                format!("keep the {limit} that matter most; the rest belong in another video")
+            }),
         );
     }
 }

@@ -7,8 +7,9 @@ use crate::model::{Duration, SceneFieldKind, word_count};
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let scenes = cx.brief.scenes();
     let mut previous_end = Duration::from_secs(0);
-    let mut last = None;
-    for (i, scene) in scenes.iter().enumerate() {
+    // The scene that ends latest so far: the video's timeline ends with it.
+    let mut latest = None;
+    for scene in scenes {
         let Some(time) = scene.time else { continue };
         if time.start < previous_end {
             out.push(
@@ -26,7 +27,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         } else if time.start > previous_end {
             let gap = Duration::from_secs(time.start.seconds - previous_end.seconds);
-            let what = if i == 0 {
+            let what = if latest.is_none() {
                 "the video starts".to_string()
             } else {
                 "the previous scene ends".to_string()
@@ -48,12 +49,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+        if time.end >= previous_end {
+            latest = Some((scene, time));
+        }
         previous_end = previous_end.max(time.end);
-        last = Some((scene, time));
         voiceover(cx, scene, time.duration(), out);
     }
 
-    let (Some((scene, time)), Some(length)) = (last, &cx.brief.header.length) else {
+    let (Some((scene, time)), Some(length)) = (latest, &cx.brief.header.length) else {
         return;
     };
     let length = length.value;
@@ -63,7 +66,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::ScenesExceedLength,
                 scene.heading,
                 format!(
-                    "the last scene ends at {}, {} after the length of {} ({})",
+                    "the scenes run to {}, {} past the length of {} ({})",
                     time.end.timecode(),
                     Duration::from_secs(time.end.seconds - length.seconds),
                     length.timecode(),

@@ -95,44 +95,7 @@ impl Rich {
     }
 }
 
-/// The byte ranges of the `http://` and `https://` URLs in `text`: up to the
-/// next whitespace, without trailing `.,;:!?` or unbalanced `)` (which end
-/// the sentence).
-pub fn find_urls(text: &str) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while from < text.len() {
-        let rest = &text[from..];
-        let Some((offset, scheme)) = ["https://", "http://"]
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-            .min()
-        else {
-            break;
-        };
-        let start = from + offset;
-        let body = &text[start + scheme..];
-        let len = body.find(char::is_whitespace).unwrap_or(body.len());
-        let url_len = trim_url_end(&body[..len]).len();
-        if url_len > 0 {
-            found.push(start..start + scheme + url_len);
-        }
-        from = start + scheme + len;
-    }
-    found
-}
-
-/// `url` without the punctuation that ends the sentence around it; a `)`
-/// stays when it closes a `(` inside the URL (`…/Foo_(bar)`).
-fn trim_url_end(mut url: &str) -> &str {
-    loop {
-        url = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        match url.strip_suffix(')') {
-            Some(rest) if url.matches('(').count() < url.matches(')').count() => url = rest,
-            _ => return url,
-        }
-    }
-}
+pub use crate::rules::find_urls;
 
 /// One character as it will be drawn.
 #[derive(Clone, Copy)]
