@@ -18,6 +18,7 @@ extern crate alloc;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod format;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -126,6 +126,32 @@ fn mutated_briefs_never_panic_and_stay_lossless() {
             .collect();
         assert_eq!(&rebuilt, &**text, "round {round}: tree is not lossless");
 
+        // Formatting is idempotent and keeps every diagnostic on its line.
+        let once = briefc::format::format(text);
+        assert_eq!(
+            briefc::format::format(&once),
+            once,
+            "round {round}: fmt is not idempotent"
+        );
+        if !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.name() == "invalid-encoding")
+        {
+            let again = briefc::check_bytes("fuzz.brief", once.as_bytes(), &config, today);
+            let lines = |c: &briefc::Checked| -> Vec<(&'static str, usize)> {
+                c.diagnostics
+                    .iter()
+                    .map(|d| (d.rule.name(), c.source.position(d.span.start).line))
+                    .collect()
+            };
+            assert_eq!(
+                lines(&checked),
+                lines(&again),
+                "round {round}: fmt changed the diagnostics"
+            );
+        }
+
         // Every diagnostic span is inside the text and on char boundaries.
         for d in &checked.diagnostics {
             assert!(

@@ -22,10 +22,28 @@ pub enum Command {
     Build(BuildArgs),
     /// Explain a rule: what it checks, why, and an example.
     Explain(ExplainArgs),
+    /// Rewrite briefs in canonical spelling, keeping every comment and line break.
+    Fmt(FmtArgs),
     /// Print a brief's typed model as JSON or YAML, for other tools.
     Export(ExportArgs),
     /// Start a new brief from a skeleton that checks clean.
     New(NewArgs),
+}
+
+/// `briefc fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files and folders to format (`-`: read standard input, write standard output).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing; list the briefs that would change and exit 1 if any would.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print nothing but problems.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `briefc export`.

@@ -7,6 +7,7 @@ mod check;
 mod error;
 mod explain;
 mod export;
+mod fmt;
 mod new;
 
 pub use args::{Cli, Command};
@@ -41,6 +42,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Export(args) => export::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::New(args) => new::run(args),
     };
     match result {

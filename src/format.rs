@@ -1,0 +1,146 @@
+//! `briefc fmt`: rewrites a brief in its canonical spelling, line for line.
+//!
+//! Works on the lossless syntax tree, so every comment, blank line and line
+//! ending survives; only spellings change: section aliases become canonical
+//! names (`## Objective` → `## Goal`), header keys lower case, scene fields
+//! their canonical names (`VO:` → `Voiceover:`), `key:value` gets its space,
+//! bullets become `- `, ticks `[x]`, scene headings `### 0:00-0:10 Title`,
+//! continuation lines a two-space indent, and trailing blanks go. The typed
+//! brief is the same before and after (tested on every fixture), and
+//! formatting is idempotent.
+
+use crate::model::{Duration, FieldKey, SceneFieldKind, SectionKind};
+use crate::syntax::{Line, LineKind, Span, SyntaxTree};
+
+/// Formats `source` (already decoded, without BOM). Never fails.
+pub fn format(source: &str) -> String {
+    let tree = crate::syntax::parse(source);
+    format_tree(source, &tree)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    BeforeTitle,
+    Header,
+    /// A section of this kind (`None`: unknown, left as written).
+    Section(Option<SectionKind>),
+}
+
+fn format_tree(src: &str, tree: &SyntaxTree) -> String {
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut context = Context::BeforeTitle;
+    let mut last_eol = "\n";
+    for line in &tree.lines {
+        let text = |s: Span| s.text(src);
+        let formatted = match (line.kind, context) {
+            (LineKind::Blank, _) => String::new(),
+            (LineKind::Comment { .. }, _) => line.span.text(src).trim_end().to_string(),
+            (LineKind::Heading { level: 1, text: t }, Context::BeforeTitle) => {
+                context = Context::Header;
+                format!("# {}", text(t))
+            }
+            (LineKind::Heading { level: 2, text: t }, _) => {
+                let kind = SectionKind::parse(text(t));
+                context = Context::Section(kind);
+                format!("## {}", kind.map_or(text(t), |k| k.name()))
+            }
+            (
+                LineKind::Heading { level: 3, text: t },
+                Context::Section(Some(SectionKind::Scenes)),
+            ) => scene_heading(text(t)).unwrap_or_else(|| format!("### {}", text(t))),
+            (LineKind::Field { key, value }, Context::Header | Context::BeforeTitle) => {
+                context = Context::Header;
+                match FieldKey::parse(text(key)) {
+                    Some(k) => field(k.name(), text(value)),
+                    None => trimmed(src, line),
+                }
+            }
+            (LineKind::Field { key, value }, Context::Section(Some(SectionKind::Scenes))) => {
+                match SceneFieldKind::parse_key(text(key)) {
+                    Some(k) => field(k.name(), text(value)),
+                    None => trimmed(src, line),
+                }
+            }
+            (LineKind::ListItem { text: t }, Context::Section(Some(kind))) if is_list(kind) => {
+                format!("- {}", text(t))
+            }
+            (
+                LineKind::CheckItem { done, text: t },
+                Context::Section(Some(SectionKind::Checklist)),
+            ) => format!("- [{}] {}", if done { 'x' } else { ' ' }, text(t))
+                .trim_end()
+                .to_string(),
+            (LineKind::Continuation { text: t }, Context::Section(_) | Context::Header) => {
+                format!("  {}", text(t))
+            }
+            _ => trimmed(src, line),
+        };
+        out.push_str(&formatted);
+        let eol = line.eol.text(src);
+        if !eol.is_empty() {
+            last_eol = eol;
+        }
+        out.push_str(if eol.is_empty() { last_eol } else { eol });
+    }
+    out
+}
+
+fn is_list(kind: SectionKind) -> bool {
+    !matches!(
+        kind.form(),
+        crate::model::ContentForm::Prose
+            | crate::model::ContentForm::Scenes
+            | crate::model::ContentForm::Checklist
+    )
+}
+
+fn trimmed(src: &str, line: &Line) -> String {
+    line.span.text(src).trim_end().to_string()
+}
+
+fn field(key: &str, value: &str) -> String {
+    if value.is_empty() {
+        format!("{key}:")
+    } else {
+        format!("{key}: {value}")
+    }
+}
+
+/// `### 0:00 – 0:10   Hook` → `### 0:00-0:10 Hook`, when the timecodes parse.
+fn scene_heading(text: &str) -> Option<String> {
+    let is_tc = |c: char| c.is_ascii_digit() || c == ':';
+    let start_len = text.find(|c| !is_tc(c)).unwrap_or(text.len());
+    let rest = text[start_len..]
+        .trim_start()
+        .strip_prefix(['-', '–', '—'])?
+        .trim_start();
+    let end_len = rest.find(|c| !is_tc(c)).unwrap_or(rest.len());
+    let (start, end) = (&text[..start_len], &rest[..end_len]);
+    Duration::parse_timecode(start)?;
+    Duration::parse_timecode(end)?;
+    let title = rest[end_len..].trim();
+    Some(if title.is_empty() {
+        format!("### {start}-{end}")
+    } else {
+        format!("### {start}-{end} {title}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format;
+
+    #[test]
+    fn canonical_spellings_same_lines() {
+        let src = "// keep me  \n#  Title\r\nLength:90s\nSTAGE: convert\n\n## objective\nWhy: because.  \n## Benefits\n*   one\n\tmore\n## Shot list\n### 0:00 – 0:10   Hook\nVO: hi\non screen:Text\n## checklist\n- [X] done\n* [ ] open\n## Notes\nKey: stays as written\n";
+        let want = "// keep me\n# Title\r\nlength: 90s\nstage: convert\n\n## Goal\nWhy: because.\n## Key benefits\n- one\n  more\n## Scenes\n### 0:00-0:10 Hook\nVoiceover: hi\nOn screen: Text\n## Checklist\n- [x] done\n- [ ] open\n## Notes\nKey: stays as written\n";
+        assert_eq!(format(src), want);
+        assert_eq!(format(want), want, "idempotent");
+    }
+
+    #[test]
+    fn adds_a_final_newline_and_keeps_crlf() {
+        assert_eq!(format("# T\r\nlength: 9s"), "# T\r\nlength: 9s\r\n");
+        assert_eq!(format(""), "");
+    }
+}
