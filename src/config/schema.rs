@@ -116,7 +116,10 @@ parsed_string!(Level(RuleLevel), |t| match t {
     "warning" | "warn" => Ok(RuleLevel::Is(Severity::Warning)),
     "error" => Ok(RuleLevel::Is(Severity::Error)),
     _ => Err(format!(
-        "`{t}` is not a rule level: use `off`, `warning` or `error`"
+        "`{t}` is not a rule level: use `off`, `warning` or `error`{}",
+        did_you_mean(t, ["off", "warning", "error"])
+            .map(|l| format!(" (did you mean `{l}`?)"))
+            .unwrap_or_default()
     )),
 });
 

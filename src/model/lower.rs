@@ -348,7 +348,11 @@ impl<'a> Lowerer<'a> {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|bad| {
                         (
-                            format!("`{bad}` is not an aspect ratio"),
+                            if bad.is_empty() {
+                                "`formats` has an empty entry between commas".to_string()
+                            } else {
+                                format!("`{bad}` is not an aspect ratio")
+                            },
                             "write formats as a comma list of W:H ratios, e.g. `16:9, 9:16, 1:1, 4:5`".to_string(),
                         )
                     })?;
