@@ -93,6 +93,15 @@ pub fn check_text(text: &str, config: &Config, today: Date) -> (Brief, Vec<Diagn
     (brief, diagnostics)
 }
 
+/// `word` with its first letter in upper case (`convert` → `Convert`).
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A short, human reason for an I/O error ("no such file or directory").
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

@@ -39,7 +39,7 @@ pub(super) fn run(args: NewArgs) -> Result<u8, CliError> {
     let title: String = stem
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        .map(capitalise)
+        .map(crate::capitalise)
         .collect::<Vec<_>>()
         .join(" ");
     let text = SKELETON.replace("{title}", &title);
@@ -59,12 +59,4 @@ pub(super) fn run(args: NewArgs) -> Result<u8, CliError> {
         path.display()
     );
     Ok(EXIT_OK)
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

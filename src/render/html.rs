@@ -245,7 +245,7 @@ pub fn header_fields_text(brief: &Brief) -> Vec<(&'static str, String)> {
     push("Product", h.product.as_ref().map(|v| v.value.clone()));
     push(
         "Stage",
-        h.stage.as_ref().map(|v| capitalise(v.value.name())),
+        h.stage.as_ref().map(|v| crate::capitalise(v.value.name())),
     );
     push("Length", h.length.as_ref().map(|v| v.value.to_string()));
     push(
@@ -265,7 +265,7 @@ pub fn header_fields_text(brief: &Brief) -> Vec<(&'static str, String)> {
     push("Marketing", h.marketing.as_ref().map(|v| v.value.clone()));
     push("Sales", h.sales.as_ref().map(|v| v.value.clone()));
     push("Profile", h.profile.as_ref().map(|v| v.value.clone()));
-    push("Status", Some(capitalise(brief.status().name())));
+    push("Status", Some(crate::capitalise(brief.status().name())));
     out
 }
 
@@ -275,14 +275,6 @@ fn header_fields(brief: &Brief) -> Vec<FieldView> {
         .filter(|(label, _)| *label != "Status")
         .map(|(label, value)| FieldView { label, value })
         .collect()
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn segments(text: &str) -> Vec<Segment> {

@@ -128,5 +128,6 @@ mod tests {
         assert_eq!(urls, ["https://en.wikipedia.org/wiki/Foo_(bar)"]);
         assert!(!has_url("https:// nothing"));
         assert!(!has_url("example.com"));
+        assert!(!has_url("ftp://c.example"));
     }
 }

@@ -343,17 +343,6 @@ mod tests {
     }
 
     #[test]
-    fn finds_urls_without_trailing_punctuation() {
-        let text = "See https://a.example/x?y=1, and (http://b.example). Not ftp://c.";
-        let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(urls, ["https://a.example/x?y=1", "http://b.example"]);
-        let text = "(see https://en.example/wiki/Foo_(bar)).";
-        let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(urls, ["https://en.example/wiki/Foo_(bar)"]);
-        assert!(find_urls("https:// alone").is_empty());
-    }
-
-    #[test]
     fn wraps_at_spaces_within_the_width() {
         let rich = Rich::plain(&style(), "one two three four five six seven eight nine ten");
         let lines = wrap(&rich, 80.0, 14.0);
