@@ -42,3 +42,41 @@ pub struct Logo {
 
 /// The version string shown in output footers.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The header fields as label/value pairs in reading order, as both outputs
+/// show them (only those given; `Status` always, `draft` by default).
+pub fn header_fields(brief: &crate::model::Brief) -> Vec<(&'static str, String)> {
+    let h = &brief.header;
+    let mut out = Vec::new();
+    let mut push = |label: &'static str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push((label, v));
+        }
+    };
+    push("Client", h.client.as_ref().map(|v| v.value.clone()));
+    push("Product", h.product.as_ref().map(|v| v.value.clone()));
+    push(
+        "Stage",
+        h.stage.as_ref().map(|v| crate::capitalise(v.value.name())),
+    );
+    push("Length", h.length.as_ref().map(|v| v.value.to_string()));
+    push(
+        "Formats",
+        h.formats.as_ref().map(|v| {
+            v.value
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    );
+    push("Channels", h.channels.as_ref().map(|v| v.value.join(", ")));
+    push("Due", h.due.as_ref().map(|v| v.value.to_string()));
+    push("Shoot", h.shoot.as_ref().map(|v| v.value.to_string()));
+    push("Budget", h.budget.as_ref().map(|v| v.value.clone()));
+    push("Marketing", h.marketing.as_ref().map(|v| v.value.clone()));
+    push("Sales", h.sales.as_ref().map(|v| v.value.clone()));
+    push("Profile", h.profile.as_ref().map(|v| v.value.clone()));
+    push("Status", Some(crate::capitalise(brief.status().name())));
+    out
+}

@@ -113,34 +113,7 @@ impl Composer {
 
     /// The header fields as a two-column grid of key/value pairs.
     fn header_grid(&mut self, brief: &Brief) {
-        let h = &brief.header;
-        let join = |items: Vec<String>| items.join(", ");
-        let fields: Vec<(&str, String)> = [
-            ("Client", h.client.as_ref().map(|v| v.value.clone())),
-            ("Product", h.product.as_ref().map(|v| v.value.clone())),
-            ("Stage", h.stage.as_ref().map(|v| v.value.to_string())),
-            ("Length", h.length.as_ref().map(|v| v.value.to_string())),
-            (
-                "Formats",
-                h.formats
-                    .as_ref()
-                    .map(|v| join(v.value.iter().map(ToString::to_string).collect())),
-            ),
-            (
-                "Channels",
-                h.channels.as_ref().map(|v| join(v.value.clone())),
-            ),
-            ("Due", h.due.as_ref().map(|v| v.value.to_string())),
-            ("Shoot", h.shoot.as_ref().map(|v| v.value.to_string())),
-            ("Budget", h.budget.as_ref().map(|v| v.value.clone())),
-            ("Marketing", h.marketing.as_ref().map(|v| v.value.clone())),
-            ("Sales", h.sales.as_ref().map(|v| v.value.clone())),
-            ("Status", h.status.as_ref().map(|v| v.value.to_string())),
-            ("Profile", h.profile.as_ref().map(|v| v.value.clone())),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
+        let fields = crate::render::header_fields(brief);
         if fields.is_empty() {
             return;
         }
