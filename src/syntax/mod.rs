@@ -173,20 +173,38 @@ fn classify(pair: Pair<'_, Rule>, source: &str) -> Line {
         },
         Rule::field => {
             let key = find(Rule::field_key);
-            LineKind::Field {
-                key,
-                value: find(Rule::rest),
+            if looks_like_key(key.text(source)) {
+                LineKind::Field {
+                    key,
+                    value: find(Rule::rest),
+                }
+            } else {
+                text_line(span, source)
             }
         }
-        _ => LineKind::Text {
-            text: Span::new(span.start, span.start + span.text(source).trim_end().len()),
-        },
+        _ => text_line(span, source),
     };
     Line {
         span,
         eol: end_of_line,
         kind,
     }
+}
+
+fn text_line(span: Span, source: &str) -> LineKind {
+    LineKind::Text {
+        text: Span::new(span.start, span.start + span.text(source).trim_end().len()),
+    }
+}
+
+/// Whether a field key the grammar found looks like a name: a letter first,
+/// then letters, digits, `-`, `_` and single spaces (`On screen`, `lenght`,
+/// `Клієнт`), not `1`, `(see` or `e.g.`.
+fn looks_like_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        && !key.contains("  ")
 }
 
 fn fallback_lines(source: &str) -> Vec<Line> {
