@@ -282,3 +282,56 @@ fn logos_are_checked_and_only_needed_for_html() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a valid PNG file"));
 }
+
+#[test]
+fn a_briefc_yml_is_named_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        dir.path().join("s.brief"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("briefc.yml"), "page: letter\n").unwrap();
+    let out = briefc(dir.path())
+        .args(["check", "s.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("briefc.yml: this file is not read")
+            && stderr.contains("mv briefc.yml briefc.yaml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn template_render_errors_name_the_overrides_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        dir.path().join("s.brief"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    std::fs::write(dir.path().join("tpl/brief.html"), "{{ brief.nothing }}").unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "--html", "--templates", "tpl", "s.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a template in `tpl` failed") && stderr.contains("Available variables"),
+        "{stderr}"
+    );
+    let out = briefc(dir.path())
+        .args(["build", "--html", "--templates", "nowhere", "s.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the templates folder `nowhere` does not exist")
+    );
+}

@@ -290,6 +290,14 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
 
 fn template_error(err: crate::render::html::TemplateError) -> CliError {
     match &err.path {
+        Some(dir) if dir.is_dir() => CliError::new(
+            format!(
+                "a template in `{}` failed: {}",
+                dir.display(),
+                err.message.trim_start_matches("error: ")
+            ),
+            "fix the template, or remove it to use the built-in one",
+        ),
         Some(path) => CliError::new(
             format!(
                 "template `{}` is broken: {}",

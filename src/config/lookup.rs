@@ -51,16 +51,28 @@ impl ConfigCache {
             match self.by_file.get(&candidate) {
                 Some(config) => config.clone(),
                 None => {
-                    // Report paths relative to the working directory, as the user typed them.
-                    let shown = std::env::current_dir()
-                        .ok()
-                        .and_then(|cwd| candidate.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-                        .unwrap_or_else(|| candidate.clone());
-                    let config = Arc::new(Config::load(&shown)?);
+                    let config = Arc::new(Config::load(&relative_to_cwd(&candidate))?);
                     self.by_file.insert(candidate, config.clone());
                     config
                 }
             }
+        } else if dir.join("briefc.yml").is_file() {
+            // A near miss would otherwise be ignored without a word.
+            let path = relative_to_cwd(&dir.join("briefc.yml"));
+            let candidate = relative_to_cwd(&candidate);
+            return Err(ConfigError {
+                path: path.clone(),
+                text: None,
+                line: 0,
+                column: 0,
+                offset: 0,
+                message: "this file is not read: briefc reads `briefc.yaml`".into(),
+                help: Some(format!(
+                    "rename it: `mv {} {}`",
+                    path.display(),
+                    candidate.display()
+                )),
+            });
         } else if let Some(parent) = dir.parent() {
             self.for_dir(parent)?
         } else {
@@ -69,4 +81,13 @@ impl ConfigCache {
         self.by_dir.insert(dir.to_path_buf(), config.clone());
         Ok(config)
     }
+}
+
+/// `path` relative to the working directory when it is inside it, as users
+/// read paths in reports.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }

@@ -35,6 +35,8 @@ pub struct TemplateError {
 /// A set of templates: the built-ins, possibly with a team's overrides.
 pub struct Templates {
     tera: tera::Tera,
+    /// The overrides folder, named in render errors.
+    dir: Option<PathBuf>,
 }
 
 impl Templates {
@@ -79,7 +81,10 @@ impl Templates {
                 }
             }
         }
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            dir: dir.map(Path::to_path_buf),
+        })
     }
 
     /// Renders `brief` to a complete HTML document.
@@ -92,7 +97,7 @@ impl Templates {
         self.tera
             .render("brief.html", &context)
             .map_err(|e| TemplateError {
-                path: None,
+                path: self.dir.clone(),
                 message: error_chain(&e),
             })
     }
