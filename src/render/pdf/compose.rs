@@ -5,7 +5,7 @@
 //! turns one into [`Page`]s through the flow layouter and the table.
 
 use super::fonts::{self, FontKind};
-use super::layout::{Deco, Flow, Geometry, Item, LineBox, Page, Piece, mm};
+use super::layout::{Flow, Geometry, Item, LineBox, Page, Piece, Shape, mm};
 use super::table::{Cell, Table, TableStyle};
 use super::text::{self, Rich, Style};
 use super::theme::Theme;
@@ -80,13 +80,13 @@ impl Composer {
     fn title_block(&mut self, brief: &Brief, options: &RenderOptions) {
         let geo = self.flow.geo;
         // A strip of the accent colour across the top of the first page.
-        self.flow.page().items.push(Item::Fill {
+        self.flow.page().items.push(Item::Shape(Shape::Fill {
             x: 0.0,
             y: 0.0,
             w: geo.width,
             h: mm(2.2),
             color: self.theme.accent,
-        });
+        }));
 
         let kicker = match options.brand.name.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => format!("{} · VIDEO BRIEF", name.to_uppercase()),
@@ -179,7 +179,7 @@ impl Composer {
         let mut line = text::line(&Rich::plain(&style, name), H2_LH);
         // A hairline under the heading, across the column.
         let y = H2_LH + 1.0;
-        line.deco.push(Deco::Path {
+        line.deco.push(Shape::Path {
             points: vec![(0.0, y), (self.width(), y)],
             closed: false,
             color: self.theme.rule,
@@ -263,7 +263,7 @@ impl Composer {
         let mut lines = text::wrap(&self.user(&style, text), self.width() - 12.0, lh);
         for line in &mut lines {
             line.shift(12.0);
-            line.deco.push(Deco::Fill {
+            line.deco.push(Shape::Fill {
                 x: 0.0,
                 y: 0.0,
                 w: 2.5,
@@ -337,14 +337,14 @@ impl Composer {
         if let Some(first) = lines.first_mut() {
             let side = 9.0;
             let (x, y) = (1.0, first.baseline - 8.0);
-            first.deco.push(Deco::Path {
+            first.deco.push(Shape::Path {
                 points: vec![(x, y), (x + side, y), (x + side, y + side), (x, y + side)],
                 closed: true,
                 color: self.theme.muted,
                 width: 0.8,
             });
             if item.done {
-                first.deco.push(Deco::Path {
+                first.deco.push(Shape::Path {
                     points: vec![(x + 1.8, y + 4.6), (x + 3.9, y + 7.0), (x + 7.6, y + 1.6)],
                     closed: false,
                     color: self.theme.accent,
@@ -515,7 +515,7 @@ impl Composer {
                 let width = line.text_width() + 5.0;
                 line.deco.insert(
                     0,
-                    Deco::Fill {
+                    Shape::Fill {
                         x: 0.0,
                         y: top,
                         w: width,
@@ -544,12 +544,12 @@ fn footers(pages: &mut [Page], geo: &Geometry, theme: &Theme, options: &RenderOp
     let baseline = geo.height - mm(11.5);
     let left_text = format!("compiled by briefc {VERSION} · {}", options.date());
     for (i, page) in pages.iter_mut().enumerate() {
-        page.items.push(Item::Path {
+        page.items.push(Item::Shape(Shape::Path {
             points: vec![(geo.left(), rule_y), (geo.width - geo.margin_x, rule_y)],
             closed: false,
             color: theme.rule,
             width: 0.5,
-        });
+        }));
         page.items.push(Item::Text {
             x: geo.left(),
             y: baseline,

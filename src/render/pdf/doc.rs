@@ -9,7 +9,7 @@
 //! the caller's timestamp.
 
 use super::fonts::{self, FontKind};
-use super::layout::{Item, Page, Rgb};
+use super::layout::{Item, Page, Rgb, Shape};
 use printpdf::{
     Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LinePoint,
     LinkAnnotation, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
@@ -133,13 +133,13 @@ fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op>
 
     for item in &page.items {
         match item {
-            Item::Fill {
+            Item::Shape(Shape::Fill {
                 x,
                 y,
                 w,
                 h,
                 color: c,
-            } => {
+            }) => {
                 if fill != Some(*c) {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     fill = Some(*c);
@@ -155,12 +155,12 @@ fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op>
                     },
                 });
             }
-            Item::Path {
+            Item::Shape(Shape::Path {
                 points,
                 closed,
                 color: c,
                 width,
-            } => {
+            }) => {
                 if points.len() < 2 {
                     continue;
                 }

@@ -22,21 +22,8 @@ pub enum Item {
         color: Rgb,
         text: String,
     },
-    /// A filled rectangle; `y` is its top edge.
-    Fill {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        color: Rgb,
-    },
-    /// A stroked polyline.
-    Path {
-        points: Vec<(f32, f32)>,
-        closed: bool,
-        color: Rgb,
-        width: f32,
-    },
+    /// A filled rectangle or a stroked polyline.
+    Shape(Shape),
     /// A clickable area opening `uri`; `y` is its top edge.
     Link {
         x: f32,
@@ -66,9 +53,10 @@ pub struct Piece {
     pub link: Option<String>,
 }
 
-/// Graphics attached to a line, relative to its top-left corner.
+/// A filled rectangle (`y` is its top edge) or a stroked polyline: drawn on a
+/// page, or attached to a line relative to the line's top-left corner.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Deco {
+pub enum Shape {
     /// A filled rectangle.
     Fill {
         x: f32,
@@ -86,6 +74,22 @@ pub enum Deco {
     },
 }
 
+impl Shape {
+    /// Moves the shape by (`dx`, `dy`).
+    pub fn offset(&mut self, dx: f32, dy: f32) {
+        match self {
+            Shape::Fill { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Shape::Path { points, .. } => points.iter_mut().for_each(|p| {
+                p.0 += dx;
+                p.1 += dy;
+            }),
+        }
+    }
+}
+
 /// One line of laid-out content: never split, always `height` tall.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LineBox {
@@ -96,7 +100,7 @@ pub struct LineBox {
     /// Text pieces, left to right.
     pub pieces: Vec<Piece>,
     /// Graphics drawn under the text.
-    pub deco: Vec<Deco>,
+    pub deco: Vec<Shape>,
 }
 
 impl LineBox {
@@ -119,42 +123,16 @@ impl LineBox {
             p.x += dx;
         }
         for d in &mut self.deco {
-            match d {
-                Deco::Fill { x, .. } => *x += dx,
-                Deco::Path { points, .. } => points.iter_mut().for_each(|p| p.0 += dx),
-            }
+            d.offset(dx, 0.0);
         }
     }
 
     /// Draws the line with its top-left corner at (`x`, `y`).
     pub fn draw(&self, page: &mut Page, x: f32, y: f32) {
         for d in &self.deco {
-            page.items.push(match d {
-                Deco::Fill {
-                    x: dx,
-                    y: dy,
-                    w,
-                    h,
-                    color,
-                } => Item::Fill {
-                    x: x + dx,
-                    y: y + dy,
-                    w: *w,
-                    h: *h,
-                    color: *color,
-                },
-                Deco::Path {
-                    points,
-                    closed,
-                    color,
-                    width,
-                } => Item::Path {
-                    points: points.iter().map(|&(px, py)| (x + px, y + py)).collect(),
-                    closed: *closed,
-                    color: *color,
-                    width: *width,
-                },
-            });
+            let mut shape = d.clone();
+            shape.offset(x, y);
+            page.items.push(Item::Shape(shape));
         }
         let baseline = y + self.baseline;
         for p in &self.pieces {

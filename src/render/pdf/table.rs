@@ -5,7 +5,7 @@
 //! it is long (or taller than a page); the header row is repeated at the top
 //! of every page the table continues on.
 
-use super::layout::{Flow, Item, LineBox, Rgb};
+use super::layout::{Flow, Item, LineBox, Rgb, Shape};
 
 /// A cell: its lines, top to bottom.
 pub type Cell = Vec<LineBox>;
@@ -177,25 +177,25 @@ impl Table {
         if let Some(header) = &self.header {
             let h = self.row_height(header);
             if let Some(fill) = self.style.header_fill {
-                flow.page().items.push(Item::Fill {
+                flow.page().items.push(Item::Shape(Shape::Fill {
                     x,
                     y: y0,
                     w,
                     h,
                     color: fill,
-                });
+                }));
             }
             let full: Vec<usize> = header.iter().map(Vec::len).collect();
             self.draw_cells(flow, x, y0, header, &vec![0; header.len()], &full);
             self.draw_rules(flow, x, y0, h, true);
             flow.y += h;
         } else if let (Some((color, width)), true) = (self.style.rule, self.style.top_rule) {
-            flow.page().items.push(Item::Path {
+            flow.page().items.push(Item::Shape(Shape::Path {
                 points: vec![(x, y0), (x + w, y0)],
                 closed: false,
                 color,
                 width,
-            });
+            }));
         }
     }
 
@@ -217,13 +217,13 @@ impl Table {
             _ => self.style.fill,
         };
         if let Some(color) = fill {
-            flow.page().items.push(Item::Fill {
+            flow.page().items.push(Item::Shape(Shape::Fill {
                 x,
                 y: y0,
                 w: self.total_width(),
                 h,
                 color,
-            });
+            }));
         }
         self.draw_cells(flow, x, y0, row, from, to);
         self.draw_rules(flow, x, y0, h, false);
@@ -271,12 +271,12 @@ impl Table {
         }
         let page = flow.page();
         for points in lines {
-            page.items.push(Item::Path {
+            page.items.push(Item::Shape(Shape::Path {
                 points,
                 closed: false,
                 color,
                 width,
-            });
+            }));
         }
     }
 }

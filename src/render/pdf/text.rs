@@ -9,7 +9,7 @@
 
 use super::bidi;
 use super::fonts::{self, FontKind};
-use super::layout::{Deco, LineBox, Piece, Rgb};
+use super::layout::{LineBox, Piece, Rgb, Shape};
 use std::ops::Range;
 
 /// How a run of text looks.
@@ -298,7 +298,7 @@ fn build_line(rich: &Rich, glyphs: &[Glyph], line_height: f32, default_size: f32
         .filter(|p| p.link.is_some())
         .map(|p| {
             let y = baseline + p.size * 0.14;
-            Deco::Path {
+            Shape::Path {
                 points: vec![(p.x, y), (p.x + p.width, y)],
                 closed: false,
                 color: p.color,
