@@ -115,34 +115,28 @@ fn page_size_from_flag_and_config() {
         dir.path().join("s.brief"),
     )
     .unwrap();
-    briefc(dir.path())
-        .args(["build", "--pdf", "s.brief"])
-        .assert()
-        .success();
-    assert!(
-        pdfinfo(&dir.path().join("s.pdf"))
-            .unwrap()
-            .contains("595.276 x 841.89 pts (A4)")
-    );
-    briefc(dir.path())
-        .args(["build", "--pdf", "--page", "letter", "s.brief"])
-        .assert()
-        .success();
-    assert!(
-        pdfinfo(&dir.path().join("s.pdf"))
-            .unwrap()
-            .contains("612 x 792 pts (letter)")
-    );
-    std::fs::write(dir.path().join("briefc.yaml"), "page: letter\n").unwrap();
-    briefc(dir.path())
-        .args(["build", "--pdf", "s.brief"])
-        .assert()
-        .success();
-    assert!(
-        pdfinfo(&dir.path().join("s.pdf"))
-            .unwrap()
-            .contains("612 x 792 pts (letter)")
-    );
+    // (config, flags, expected pdfinfo page size)
+    for (config, flags, size) in [
+        (None, &[][..], "595.276 x 841.89 pts (A4)"),
+        (None, &["--page", "letter"][..], "612 x 792 pts (letter)"),
+        (Some("page: letter\n"), &[][..], "612 x 792 pts (letter)"),
+        (
+            Some("page: letter\n"),
+            &["--page", "a4"][..],
+            "595.276 x 841.89 pts (A4)",
+        ),
+    ] {
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("briefc.yaml"), config).unwrap();
+        }
+        briefc(dir.path())
+            .args(["build", "--pdf", "s.brief"])
+            .args(flags)
+            .assert()
+            .success();
+        let info = pdfinfo(&dir.path().join("s.pdf")).unwrap();
+        assert!(info.contains(size), "{config:?} {flags:?}: {info}");
+    }
     std::fs::write(dir.path().join("briefc.yaml"), "page: legal\n").unwrap();
     let out = briefc(dir.path())
         .args(["build", "--pdf", "s.brief"])
