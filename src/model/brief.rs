@@ -518,5 +518,41 @@ pub struct SceneField {
 
 /// Counts words the way limits count them: runs of non-blank characters.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // ASCII fast path (most briefs): count starts of runs of non-blanks.
+    let mut words = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let blank = b.is_ascii_whitespace() || b == 0x0B;
+        words += usize::from(!blank && !in_word);
+        in_word = !blank;
+    }
+    words
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::word_count;
+
+    #[test]
+    fn counts_like_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "one,two three",
+            "x\u{0B}y",
+            "Ünïcode wörds here",
+            "a\u{00A0}b c",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
 }
