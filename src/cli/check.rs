@@ -13,14 +13,11 @@ use std::sync::Arc;
 
 pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
     let files = crate::walk::find_briefs(&args.paths)?;
-    let checked = check_files(&files, &args.common)?;
-    let reports: Vec<FileReport> = checked
-        .into_iter()
-        .map(|(c, _)| FileReport {
-            source: c.source,
-            diagnostics: c.diagnostics,
-        })
-        .collect();
+    let checked = check_files_with(&files, &args.common, |c| FileReport {
+        source: c.source,
+        diagnostics: c.diagnostics,
+    })?;
+    let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
     let totals = Totals::of(&reports);
 
     let text = match args.format {
@@ -46,6 +43,9 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
         .and_then(|_| stdout.flush());
 
     let failed = totals.errors > 0 || (args.deny_warnings && totals.warnings > 0);
+    // The process ends right after this: freeing ten thousand sources one by
+    // one on the main thread would only delay the exit.
+    std::mem::forget(reports);
     Ok(if failed { EXIT_BRIEF_ERRORS } else { EXIT_OK })
 }
 
@@ -69,6 +69,17 @@ pub(super) fn check_files(
     files: &[PathBuf],
     common: &CommonArgs,
 ) -> Result<Vec<(Checked, Arc<Config>)>, CliError> {
+    check_files_with(files, common, |checked| checked)
+}
+
+/// Reads and checks `files` in parallel, each with its own config, and
+/// applies `keep` to each result on the worker thread (so that, say,
+/// dropping the typed briefs `check` does not need happens in parallel too).
+pub(super) fn check_files_with<T: Send>(
+    files: &[PathBuf],
+    common: &CommonArgs,
+    keep: impl Fn(Checked) -> T + Sync,
+) -> Result<Vec<(T, Arc<Config>)>, CliError> {
     let mut cache = match &common.config {
         Some(path) => ConfigCache::forced(Config::load(path)?),
         None => ConfigCache::new(),
@@ -88,7 +99,10 @@ pub(super) fn check_files(
                     "check that the file exists and is readable",
                 )
             })?;
-            Ok((check_bytes(path.clone(), &bytes, &config, today), config))
+            Ok((
+                keep(check_bytes(path.clone(), &bytes, &config, today)),
+                config,
+            ))
         })
         .collect()
 }

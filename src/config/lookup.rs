@@ -16,6 +16,8 @@ pub struct ConfigCache {
     forced: Option<Arc<Config>>,
     by_dir: HashMap<PathBuf, Arc<Config>>,
     by_file: HashMap<PathBuf, Arc<Config>>,
+    /// Folders as they appear in the brief paths given.
+    by_given_dir: HashMap<PathBuf, Arc<Config>>,
 }
 
 impl ConfigCache {
@@ -37,9 +39,18 @@ impl ConfigCache {
         if let Some(config) = &self.forced {
             return Ok(config.clone());
         }
+        // Briefs of one folder share its answer: look the folder up as given
+        // first, and make it absolute (a syscall) only once per folder.
+        let given = brief_path.parent().unwrap_or(Path::new(""));
+        if let Some(config) = self.by_given_dir.get(given) {
+            return Ok(config.clone());
+        }
         let absolute = std::path::absolute(brief_path).unwrap_or_else(|_| brief_path.to_path_buf());
         let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
-        self.for_dir(&dir)
+        let config = self.for_dir(&dir)?;
+        self.by_given_dir
+            .insert(given.to_path_buf(), config.clone());
+        Ok(config)
     }
 
     fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
