@@ -107,23 +107,31 @@ impl fmt::Display for Duration {
 }
 
 fn parse_clock(text: &str, strict: bool) -> Option<Duration> {
-    let parts: Vec<&str> = text.split(':').collect();
-    let all_digits =
-        |p: &&str| !p.is_empty() && p.len() <= 9 && p.bytes().all(|b| b.is_ascii_digit());
-    if !(2..=3).contains(&parts.len()) || !parts.iter().all(all_digits) {
-        return None;
-    }
-    let nums: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    // Seconds are always two digits below 60; so are minutes in `H:MM:SS`.
-    let two = |i: usize| parts[i].len() == 2 && nums[i] < 60;
-    let seconds = match nums.as_slice() {
-        [m, s] if two(1) && (!strict || parts[0].len() <= 3) => {
-            m.checked_mul(60)?.checked_add(*s)?
+    // Two or three parts, each 1–9 digits; no allocation (scene headings are
+    // read on every check).
+    let mut parts = [""; 3];
+    let mut count = 0;
+    for part in text.split(':') {
+        if count == 3
+            || part.is_empty()
+            || part.len() > 9
+            || !part.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
         }
-        [h, m, s] if two(1) && two(2) => h.checked_mul(3600)?.checked_add(m * 60 + s)?,
+        parts[count] = part;
+        count += 1;
+    }
+    let num = |i: usize| parts[i].parse::<u32>().ok();
+    // Seconds are always two digits below 60; so are minutes in `H:MM:SS`.
+    let two = |i: usize| parts[i].len() == 2 && num(i).is_some_and(|n| n < 60);
+    let seconds = match count {
+        2 if two(1) && (!strict || parts[0].len() <= 3) => {
+            num(0)?.checked_mul(60)?.checked_add(num(1)?)?
+        }
+        3 if two(1) && two(2) => num(0)?
+            .checked_mul(3600)?
+            .checked_add(num(1)? * 60 + num(2)?)?,
         _ => return None,
     };
     Some(Duration { seconds })
