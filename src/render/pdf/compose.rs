@@ -160,14 +160,7 @@ impl Composer {
             rows.push(row);
         }
         rows.push(spacer());
-        Table {
-            widths,
-            header: None,
-            rows,
-            continued: Vec::new(),
-            style,
-        }
-        .place(&mut self.flow, 0.0);
+        Table::plain(widths, rows, style).place(&mut self.flow, 0.0);
     }
 
     /// A section heading, kept with at least `keep` points of what follows.
@@ -526,13 +519,7 @@ impl Composer {
             }
             rows.push(vec![name, role, badge]);
         }
-        Table {
-            widths,
-            header: None,
-            rows,
-            continued: Vec::new(),
-            style,
-        }
+        Table::plain(widths, rows, style)
     }
 }
 

@@ -50,6 +50,18 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table without a header row or continuation labels (key/value grids,
+    /// the sign-off block).
+    pub fn plain(widths: Vec<f32>, rows: Vec<Vec<Cell>>, style: TableStyle) -> Table {
+        Table {
+            widths,
+            header: None,
+            rows,
+            continued: Vec::new(),
+            style,
+        }
+    }
+
     /// The width text in column `col` may use.
     pub fn inner_width(widths: &[f32], style: &TableStyle, col: usize) -> f32 {
         (widths.get(col).copied().unwrap_or(0.0) - 2.0 * style.pad_x).max(1.0)
