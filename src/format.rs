@@ -9,7 +9,7 @@
 //! brief is the same before and after (tested on every fixture), and
 //! formatting is idempotent.
 
-use crate::model::{Duration, FieldKey, SceneFieldKind, SectionKind};
+use crate::model::{FieldKey, SceneFieldKind, SectionKind};
 use crate::syntax::{Line, LineKind, Span, SyntaxTree};
 
 /// Formats `source` (already decoded, without BOM). Never fails.
@@ -108,21 +108,11 @@ fn field(key: &str, value: &str) -> String {
 
 /// `### 0:00 – 0:10   Hook` → `### 0:00-0:10 Hook`, when the timecodes parse.
 fn scene_heading(text: &str) -> Option<String> {
-    let is_tc = |c: char| c.is_ascii_digit() || c == ':';
-    let start_len = text.find(|c| !is_tc(c)).unwrap_or(text.len());
-    let rest = text[start_len..]
-        .trim_start()
-        .strip_prefix(['-', '–', '—'])?
-        .trim_start();
-    let end_len = rest.find(|c| !is_tc(c)).unwrap_or(rest.len());
-    let (start, end) = (&text[..start_len], &rest[..end_len]);
-    Duration::parse_timecode(start)?;
-    Duration::parse_timecode(end)?;
-    let title = rest[end_len..].trim();
-    Some(if title.is_empty() {
-        format!("### {start}-{end}")
+    let h = crate::model::parse_scene_heading(text).ok()?;
+    Some(if h.title.is_empty() {
+        format!("### {}-{}", h.start_text, h.end_text)
     } else {
-        format!("### {start}-{end} {title}")
+        format!("### {}-{} {}", h.start_text, h.end_text, h.title)
     })
 }
 

@@ -306,8 +306,5 @@ fn text_before_the_title_is_reported_once() {
     let (place, _) = only_diagnostic(&out);
     assert_eq!(place, ("missing-title".into(), 1, 1));
     let help = out.json()["diagnostics"][0]["help"].clone();
-    assert_eq!(
-        help,
-        "put a space after the `#`: `# Acme Sync launch teaser`"
-    );
+    assert_eq!(help, "write `# Acme Sync launch teaser`");
 }

@@ -43,8 +43,16 @@ const SPEC_RULES: [(&str, &str); 28] = [
     ("invalid-url", "error"),
 ];
 
+/// Rules briefc adds to the spec that `check` can fire, with their default
+/// severities; they have fixtures too.
+const EXTENSION_RULES: [(&str, &str); 1] = [("inline-markup", "warning")];
+
 fn spec_severity(rule: &str) -> Option<&'static str> {
-    SPEC_RULES.iter().find(|(r, _)| *r == rule).map(|(_, s)| *s)
+    SPEC_RULES
+        .iter()
+        .chain(&EXTENSION_RULES)
+        .find(|(r, _)| *r == rule)
+        .map(|(_, s)| *s)
 }
 
 /// The `// expect: RULE LINE` lines of a fixture. The invalid-encoding fixture
@@ -188,7 +196,7 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
     let code_rules: Vec<(&str, String)> = briefc::rules::Rule::ALL
         .iter()
         .map(|r| (r.name(), r.default_severity().to_string()))
-        .filter(|(name, _)| spec_severity(name).is_some())
+        .filter(|(name, _)| SPEC_RULES.iter().any(|(r, _)| r == name))
         .collect();
     let spec_rules: Vec<(&str, String)> = SPEC_RULES
         .iter()
@@ -210,7 +218,15 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
         }
     }
 
-    for (rule, _) in SPEC_RULES {
+    for (rule, severity) in EXTENSION_RULES {
+        match briefc::rules::Rule::from_name(rule) {
+            Some(r) if r.default_severity().to_string() == severity => {}
+            other => failures.push(format!(
+                "extension rule `{rule}`: expected default {severity}, found {other:?}"
+            )),
+        }
+    }
+    for (rule, _) in SPEC_RULES.iter().chain(&EXTENSION_RULES) {
         for fire in [true, false] {
             let kind = if fire { "fire" } else { "quiet" };
             let path = dir.join(format!("{rule}.{kind}.brief"));
@@ -221,6 +237,7 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
     // No stray fixtures for rules that do not exist.
     let known: BTreeSet<String> = SPEC_RULES
         .iter()
+        .chain(&EXTENSION_RULES)
         .flat_map(|(r, _)| [format!("{r}.fire.brief"), format!("{r}.quiet.brief")])
         .collect();
     for entry in std::fs::read_dir(&dir).expect("fixtures folder") {

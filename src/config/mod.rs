@@ -75,18 +75,16 @@ impl Default for Settings {
         Settings {
             speaking_rate_wpm: 150.0,
             seconds_per_benefit: 15,
-            required_fields: vec![
-                FieldKey::Length,
-                FieldKey::Stage,
-                FieldKey::Marketing,
-                FieldKey::Sales,
-            ],
+            // The spec's tables: only `length` is a required field, and four
+            // sections are required. A first draft has no scenes yet, and
+            // early-stage content needs no sales owner; teams that want more
+            // list it in `briefc.yaml`.
+            required_fields: vec![FieldKey::Length],
             required_sections: vec![
                 SectionKind::Goal,
                 SectionKind::Audience,
                 SectionKind::KeyBenefits,
                 SectionKind::SuccessMetrics,
-                SectionKind::Scenes,
             ],
             limits: Limits::default(),
             length_min: Duration::from_secs(5),

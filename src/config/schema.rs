@@ -585,7 +585,26 @@ brand:
 page: a4
 "##;
         let c = parse_str(text).unwrap();
-        assert_eq!(c.settings, Settings::default());
+        // The example asks for more than the defaults (spec tables: only
+        // `length` and four sections); the rest equals the defaults.
+        use crate::model::{FieldKey, SectionKind};
+        let spec_example = Settings {
+            required_fields: vec![
+                FieldKey::Length,
+                FieldKey::Stage,
+                FieldKey::Marketing,
+                FieldKey::Sales,
+            ],
+            required_sections: vec![
+                SectionKind::Goal,
+                SectionKind::Audience,
+                SectionKind::KeyBenefits,
+                SectionKind::SuccessMetrics,
+                SectionKind::Scenes,
+            ],
+            ..Settings::default()
+        };
+        assert_eq!(c.settings, spec_example);
         assert_eq!(c.profiles["social"].length_max.seconds, 60);
         assert_eq!(c.profiles["social"].limits.benefits, 1);
         assert_eq!(c.profiles["explainer"].length_min.seconds, 60);

@@ -20,13 +20,6 @@ pub struct Brief {
     pub header: Header,
     /// The known sections, each once, in canonical order.
     pub sections: Vec<Section>,
-    /// Unknown header keys as written, with their 1-based line, so that a
-    /// missing field can point at a likely misspelling (`lenght:`).
-    #[serde(skip)]
-    pub unknown_fields: Vec<(String, usize)>,
-    /// Unknown section names as written, with their 1-based line.
-    #[serde(skip)]
-    pub unknown_sections: Vec<(String, usize)>,
 }
 
 impl Brief {
@@ -443,18 +436,51 @@ pub struct SignOffEntry {
     /// The whole entry.
     #[serde(skip)]
     pub span: Span,
+    /// Whether the entry signs for marketing: its role names marketing, or
+    /// its name is the brief's `marketing:` owner.
+    #[serde(skip)]
+    pub for_marketing: bool,
+    /// Whether the entry signs for sales: its role names sales, or its name
+    /// is the brief's `sales:` owner.
+    #[serde(skip)]
+    pub for_sales: bool,
 }
 
 impl SignOffEntry {
-    /// Whether the role counts for marketing (contains the word, any case).
-    pub fn is_marketing(&self) -> bool {
-        has_word(&self.role, "marketing")
+    /// Reads which side an entry signs for, from its role (`VP Sales`) or
+    /// from the owners the header names.
+    pub fn sides(
+        name: &str,
+        role: &str,
+        marketing: Option<&str>,
+        sales: Option<&str>,
+    ) -> (bool, bool) {
+        let is = |owner: Option<&str>| owner.is_some_and(|o| same_person(o, name));
+        (
+            has_word(role, "marketing") || is(marketing),
+            has_word(role, "sales") || is(sales),
+        )
     }
 
-    /// Whether the role counts for sales (contains the word, any case).
-    pub fn is_sales(&self) -> bool {
-        has_word(&self.role, "sales")
+    /// Whether the entry signs for marketing.
+    pub fn is_marketing(&self) -> bool {
+        self.for_marketing
     }
+
+    /// Whether the entry signs for sales.
+    pub fn is_sales(&self) -> bool {
+        self.for_sales
+    }
+}
+
+/// Names compared as people read them: case and spacing do not matter.
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    !a.trim().is_empty() && words(a) == words(b)
 }
 
 fn has_word(text: &str, word: &str) -> bool {

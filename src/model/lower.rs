@@ -16,6 +16,8 @@ pub fn lower(source: &str, tree: &SyntaxTree) -> (Brief, Vec<Diagnostic>) {
         raw_fields: Vec::new(),
         open: None,
         title_missing: None,
+        header_swallow: false,
+        adopted_fields: Vec::new(),
     };
     for line in &tree.lines {
         lowerer.line(line);
@@ -74,6 +76,14 @@ struct Lowerer<'a> {
     /// The index in `diags` of the `missing-title` reported when the first
     /// line was not a title, until a `# Title` line turns up further down.
     title_missing: Option<usize>,
+    /// Whether continuation lines in the header are dropped: they continue
+    /// a line that was already reported (an unknown or repeated key), and
+    /// must not be glued to the valid field above it.
+    header_swallow: bool,
+    /// Unknown header keys that are plainly a misspelling or a synonym of a
+    /// known one (`lenght:`, `deadline:`): reported once, then read as that
+    /// field if the brief does not give it, so nothing else cascades.
+    adopted_fields: Vec<RawField>,
 }
 
 const SCENE_FIELDS_HELP: &str = "scene fields are `Visual:`, `Voiceover:` (or `VO:`), `On screen:`, `Audio:`, `Shot:`, `Location:` and `Outcome:`";
@@ -107,6 +117,34 @@ impl<'a> Lowerer<'a> {
         self.report(Diagnostic::new(Rule::StrayText, span, message).with_help(help));
     }
 
+    /// Reports Markdown emphasis or a Markdown link in accepted text: the
+    /// outputs show it exactly as typed, which is rarely what the writer meant.
+    fn markup(&mut self, span: Span) {
+        let text = self.text(span);
+        let Some((range, plain)) = find_inline_markup(text) else {
+            return;
+        };
+        let written = &text[range.clone()];
+        let at = Span::new(span.start + range.start, span.start + range.end);
+        let (message, help) = if written.starts_with('[') {
+            (
+                format!(
+                    "`{written}` is a Markdown link: the outputs show it as typed, brackets and all"
+                ),
+                format!("write `{plain}`: a URL written out becomes a link in the outputs"),
+            )
+        } else {
+            (
+                format!(
+                    "`{written}` is Markdown emphasis: the outputs show it as typed, with its `{}`",
+                    &written[..2]
+                ),
+                format!("write `{plain}`: a brief is plain text"),
+            )
+        };
+        self.report(Diagnostic::new(Rule::InlineMarkup, at, message).with_help(help));
+    }
+
     fn line(&mut self, line: &Line) {
         if let LineKind::Comment { .. } = line.kind {
             return;
@@ -119,11 +157,62 @@ impl<'a> Lowerer<'a> {
             }
             return;
         }
+        if !matches!(self.state, State::BeforeTitle) {
+            if let Some((kind, name)) = self.misplaced_section(line) {
+                return self.misplaced_heading(line, kind, name);
+            }
+        }
         match self.state {
             State::BeforeTitle => self.before_title(line),
             State::Header => self.header_line(line),
             State::Section | State::Skip => self.section_line(line),
         }
+    }
+
+    /// A known section name written as something other than a `## ` heading:
+    /// `# Audience`, `### Audience`, `#Audience`, `##Audience`, `**Audience**`.
+    /// Returns the section and its name as written.
+    fn misplaced_section(&self, line: &Line) -> Option<(SectionKind, &'a str)> {
+        let name = match line.kind {
+            LineKind::Heading { level: 1 | 3, text } => self.text(text),
+            LineKind::Text { text } => {
+                let text = self.text(text);
+                if let Some(bold) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+                    bold.trim_end_matches(':')
+                } else if text.starts_with('#') {
+                    let name = text.trim_start_matches('#');
+                    if text.len() - name.len() > 3 {
+                        return None;
+                    }
+                    name
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let name = name.trim();
+        SectionKind::parse(name).map(|kind| (kind, name))
+    }
+
+    /// Reports a misplaced section heading once, then reads it as the section
+    /// it names, so what follows is checked as the writer meant.
+    fn misplaced_heading(&mut self, line: &Line, kind: SectionKind, name: &str) {
+        let span = content_span(self.src, line);
+        let written = self.text(span);
+        let message = if let Some(after) = written.strip_prefix("##") {
+            if after.starts_with('#') {
+                format!("`{written}` is not a section heading: sections start with `## `")
+            } else {
+                format!("`{written}` is not a heading: a heading needs a space after `##`")
+            }
+        } else {
+            format!("`{written}` is not a section heading: sections start with `## `")
+        };
+        self.report(
+            Diagnostic::new(Rule::StrayText, span, message).with_help(format!("write `## {name}`")),
+        );
+        self.open_section(line, kind);
     }
 
     fn before_title(&mut self, line: &Line) {
@@ -136,19 +225,42 @@ impl<'a> Lowerer<'a> {
                         .with_help("write the video's name after `# `, e.g. `# Acme Sync — 90-second overview`"),
                 );
             }
+            self.markup(text);
             self.brief.title = Spanned::new(self.text(text).to_string(), text);
             return;
         }
         self.brief.anchor = line.span;
-        let text = self.text(content_span(self.src, line));
-        let help = if text.starts_with('#') && !text.starts_with("##") {
-            format!(
-                "put a space after the `#`: `# {}`",
-                text.trim_start_matches('#').trim()
-            )
-        } else {
-            "add a first line such as `# Acme Sync — 90-second overview`".to_string()
+        // `## Title` or `#Title`: the title with the wrong marker. Say so, and
+        // read the rest of the brief as if it were right.
+        let written = self.text(content_span(self.src, line));
+        let title_text = match line.kind {
+            LineKind::Heading { level: 2 | 3, text }
+                if SectionKind::parse(self.text(text)).is_none() && !text.is_empty() =>
+            {
+                Some(text)
+            }
+            LineKind::Text { text } if written.starts_with('#') && !written.starts_with("##") => {
+                let hashes = Span::new(text.start, text.start + 1);
+                let name = trim_span(self.src, Span::new(hashes.end, text.end));
+                (!name.is_empty()).then_some(name)
+            }
+            _ => None,
         };
+        if let Some(text) = title_text {
+            let title = self.text(text);
+            self.report(
+                Diagnostic::new(
+                    Rule::MissingTitle,
+                    line.span,
+                    format!(
+                        "the first heading must be the title, written `# Title`; found `{written}`"
+                    ),
+                )
+                .with_help(format!("write `# {title}`")),
+            );
+            self.brief.title = Spanned::new(title.to_string(), text);
+            return;
+        }
         self.title_missing = Some(self.diags.len());
         self.report(
             Diagnostic::new(
@@ -156,7 +268,7 @@ impl<'a> Lowerer<'a> {
                 line.span,
                 "the brief does not start with a `# Title` line",
             )
-            .with_help(help),
+            .with_help("add a first line such as `# Acme Sync — 90-second overview`"),
         );
         // A field or section is read as usual; any other line is what
         // `missing-title` points at, so it is not reported twice.
@@ -188,6 +300,7 @@ impl<'a> Lowerer<'a> {
         match line.kind {
             LineKind::Field { key, value } => self.header_field(line, key, value),
             LineKind::Heading { level: 2, text } => self.start_section(line, text),
+            LineKind::Continuation { .. } if self.header_swallow => {}
             LineKind::Continuation { text } if !self.raw_fields.is_empty() => {
                 // A long header value may wrap onto indented lines.
                 let last = self.raw_fields.last_mut().expect("checked non-empty");
@@ -216,16 +329,23 @@ impl<'a> Lowerer<'a> {
 
     fn header_field(&mut self, line: &Line, key_span: Span, value: Span) {
         let key_text = self.text(key_span);
+        self.header_swallow = true;
         let Some(key) = FieldKey::parse(key_text) else {
-            let help = if let Some(section) = SectionKind::parse(key_text) {
+            let meant = field_meant(key_text);
+            let help = if let Some(key) = meant {
+                Some(format!("did you mean `{key}`? write `{key}: …`"))
+            } else if let Some(section) = section_meant(key_text) {
                 Some(format!(
-                    "`{}` is a section: write `## {}` on a line of its own",
-                    key_text,
+                    "`{key_text}` belongs in a section: write `## {}` on a line of its own, with the text below it",
                     section.name()
                 ))
+            } else if is_people_key(key_text) {
+                Some(format!(
+                    "briefc has no `{}` field: put people and contacts under `## Notes`",
+                    key_text.to_lowercase()
+                ))
             } else {
-                did_you_mean(key_text, FieldKey::ALL.iter().map(|k| k.name()))
-                    .map(|k| format!("did you mean `{k}`?"))
+                None
             };
             let help = help.unwrap_or_else(|| {
                 let keys: Vec<&str> = FieldKey::ALL.iter().map(|k| k.name()).collect();
@@ -239,10 +359,14 @@ impl<'a> Lowerer<'a> {
                 )
                 .with_help(help),
             );
-            let line_no = line_number(self.src, line.span.start);
-            self.brief
-                .unknown_fields
-                .push((key_text.to_string(), line_no));
+            if let Some(key) = meant {
+                self.adopted_fields.push(RawField {
+                    key,
+                    line: line.span,
+                    value: self.text(value).to_string(),
+                    value_span: value,
+                });
+            }
             return;
         };
         if let Some(first) = self.raw_fields.iter().find(|f| f.key == key) {
@@ -259,6 +383,7 @@ impl<'a> Lowerer<'a> {
             );
             return;
         }
+        self.header_swallow = false;
         self.raw_fields.push(RawField {
             key,
             line: line.span,
@@ -269,7 +394,16 @@ impl<'a> Lowerer<'a> {
 
     /// Reads every header field's value; called when the header ends.
     fn read_header(&mut self) {
-        for raw in std::mem::take(&mut self.raw_fields) {
+        let mut raws = std::mem::take(&mut self.raw_fields);
+        // A misspelt key stands in for the field it meant, unless the brief
+        // also gives that field: its value is read, and nothing reports the
+        // field as missing on top of the misspelling.
+        for adopted in std::mem::take(&mut self.adopted_fields) {
+            if !raws.iter().any(|f| f.key == adopted.key) {
+                raws.push(adopted);
+            }
+        }
+        for raw in raws {
             self.brief.header.given.push((raw.key, raw.line));
             let span = if raw.value_span.is_empty() {
                 raw.line
@@ -291,8 +425,11 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            if let Err((message, help)) = self.read_field(raw.key, value, span) {
-                self.report(Diagnostic::new(Rule::InvalidValue, span, message).with_help(help));
+            match self.read_field(raw.key, value, span) {
+                Ok(()) => self.markup(span),
+                Err((message, help)) => {
+                    self.report(Diagnostic::new(Rule::InvalidValue, span, message).with_help(help))
+                }
             }
         }
     }
@@ -378,41 +515,52 @@ impl<'a> Lowerer<'a> {
     }
 
     fn start_section(&mut self, line: &Line, name_span: Span) {
+        let name = self.text(name_span);
+        if let Some(kind) = SectionKind::parse(name) {
+            return self.open_section(line, kind);
+        }
+        let meant = section_meant(name);
+        let help = match meant {
+            Some(kind) => format!("did you mean `{}`? write `## {}`", kind.name(), kind.name()),
+            None => {
+                let all: Vec<&str> = SectionKind::ALL.iter().map(|k| k.name()).collect();
+                format!("the sections are: {}", all.join(", "))
+            }
+        };
+        let span = if name_span.is_empty() {
+            line.span
+        } else {
+            name_span
+        };
+        self.report(
+            Diagnostic::new(
+                Rule::UnknownSection,
+                span,
+                format!("unknown section `{name}`"),
+            )
+            .with_help(help),
+        );
+        match meant {
+            // A misspelt or synonymous name is read as the section it
+            // means (unless that one is there too), so its content is
+            // checked and it is not also reported missing.
+            Some(kind) if self.brief.section(kind).is_none() => self.open_section(line, kind),
+            _ => {
+                self.close_section();
+                if matches!(self.state, State::Header | State::BeforeTitle) {
+                    self.read_header();
+                }
+                self.state = State::Skip;
+            }
+        }
+    }
+
+    /// Starts the section `kind` at `line` (or reports it repeated).
+    fn open_section(&mut self, line: &Line, kind: SectionKind) {
         self.close_section();
         if matches!(self.state, State::Header | State::BeforeTitle) {
             self.read_header();
         }
-        let name = self.text(name_span);
-        let Some(kind) = SectionKind::parse(name) else {
-            let names = SectionKind::ALL
-                .iter()
-                .flat_map(|k| k.names().iter().copied());
-            let help = did_you_mean(name, names)
-                .map(|n| format!("did you mean `{n}`?"))
-                .unwrap_or_else(|| {
-                    let all: Vec<&str> = SectionKind::ALL.iter().map(|k| k.name()).collect();
-                    format!("the sections are: {}", all.join(", "))
-                });
-            let span = if name_span.is_empty() {
-                line.span
-            } else {
-                name_span
-            };
-            self.report(
-                Diagnostic::new(
-                    Rule::UnknownSection,
-                    span,
-                    format!("unknown section `{name}`"),
-                )
-                .with_help(help),
-            );
-            let line_no = line_number(self.src, line.span.start);
-            self.brief
-                .unknown_sections
-                .push((name.to_string(), line_no));
-            self.state = State::Skip;
-            return;
-        };
         if let Some(first) = self.brief.section(kind) {
             let first_line = line_number(self.src, first.heading.start);
             self.report(
@@ -482,6 +630,7 @@ impl<'a> Lowerer<'a> {
         }
         let span = content_span(self.src, line);
         let text = self.text(span);
+        self.markup(span);
         let open = self.open.as_mut().expect("in a section");
         // Each list item starts a paragraph of its own, so bullets stay apart.
         let starts_item = matches!(
@@ -509,6 +658,7 @@ impl<'a> Lowerer<'a> {
                     span: content_span(self.src, line),
                 });
                 open.can_continue = true;
+                self.markup(text);
             }
             LineKind::CheckItem { done, text } if form == ContentForm::Checklist => {
                 open.items.push(RawItem {
@@ -517,12 +667,14 @@ impl<'a> Lowerer<'a> {
                     span: content_span(self.src, line),
                 });
                 open.can_continue = true;
+                self.markup(text);
             }
             LineKind::Continuation { text } if open.can_continue => {
                 let item = open.items.last_mut().expect("can_continue implies an item");
                 item.text.push(' ');
                 item.text.push_str(text.text(self.src));
                 item.span = item.span.to(text);
+                self.markup(text);
             }
             LineKind::ListItem { .. } => self.stray(
                 line,
@@ -534,12 +686,20 @@ impl<'a> Lowerer<'a> {
                 "a checklist item",
                 "boxes belong under `## Checklist`; here write a plain `- item`",
             ),
+            _ if open.items.is_empty() => {
+                let name = open.kind.name();
+                self.stray(
+                    line,
+                    &format!("text inside the list `{name}`"),
+                    "start each item with `- `",
+                )
+            }
             _ => {
                 let name = open.kind.name();
                 self.stray(
                     line,
                     &format!("text inside the list `{name}`"),
-                    "start each item with `- `; indent a line by two spaces to continue the item above",
+                    "indent it by two spaces to continue the item above, or start a new item with `- `",
                 )
             }
         }
@@ -551,10 +711,14 @@ impl<'a> Lowerer<'a> {
         match line.kind {
             LineKind::Heading { level: 3, text } => {
                 let (time, title) = match parse_scene_heading(text.text(self.src)) {
-                    Ok(parsed) => parsed,
-                    Err((message, help)) => {
+                    Ok(heading) => {
+                        let at = heading.title.as_ptr() as usize - self.src.as_ptr() as usize;
+                        self.markup(Span::new(at, at + heading.title.len()));
+                        (Some(heading.time), heading.title.to_string())
+                    }
+                    Err(e) => {
                         self.report(
-                            Diagnostic::new(Rule::SceneTimecode, text, message).with_help(help),
+                            Diagnostic::new(Rule::SceneTimecode, text, e.message).with_help(e.help),
                         );
                         let title = text.text(self.src).to_string();
                         (None, title)
@@ -571,7 +735,27 @@ impl<'a> Lowerer<'a> {
             }
             LineKind::Field { key, value } if !open.scenes.is_empty() => {
                 let key_text = key.text(self.src);
-                match SceneFieldKind::parse_key(key_text) {
+                let known = SceneFieldKind::parse_key(key_text);
+                let kind = known.or_else(|| {
+                    let meant = scene_field_meant(key_text);
+                    let help = match meant {
+                        Some(kind) => format!("did you mean `{kind}`? write `{kind}: …`"),
+                        None => SCENE_FIELDS_HELP.to_string(),
+                    };
+                    self.report(
+                        Diagnostic::new(
+                            Rule::UnknownField,
+                            key,
+                            format!("unknown scene field `{key_text}`"),
+                        )
+                        .with_help(help),
+                    );
+                    meant
+                });
+                let open = self.open.as_mut().expect("in a section");
+                match kind {
+                    // A misspelt or synonymous field is read as the one it
+                    // means, so its voiceover is timed and its lines continue.
                     Some(kind) => {
                         let text = Spanned::new(
                             value.text(self.src).to_string(),
@@ -583,22 +767,13 @@ impl<'a> Lowerer<'a> {
                             .fields
                             .push(SceneField { kind, text });
                         open.can_continue = true;
+                        if known.is_some() {
+                            self.markup(value);
+                        }
                     }
                     None => {
                         open.can_continue = false;
                         open.swallow = true;
-                        let names = SceneFieldKind::ALL.iter().map(|k| k.name()).chain(["VO"]);
-                        let help = did_you_mean(key_text, names)
-                            .map(|k| format!("did you mean `{k}`?"))
-                            .unwrap_or_else(|| SCENE_FIELDS_HELP.to_string());
-                        self.report(
-                            Diagnostic::new(
-                                Rule::UnknownField,
-                                key,
-                                format!("unknown scene field `{key_text}`"),
-                            )
-                            .with_help(help),
-                        );
                     }
                 }
             }
@@ -613,6 +788,7 @@ impl<'a> Lowerer<'a> {
                 }
                 field.text.value.push_str(text.text(self.src));
                 field.text.span = field.text.span.to(text);
+                self.markup(text);
             }
             // The continuation of an unknown field was reported with it.
             LineKind::Continuation { .. } if swallow => open.swallow = true,
@@ -621,11 +797,16 @@ impl<'a> Lowerer<'a> {
                 "text before the first scene",
                 "start each scene with a heading such as `### 0:00-0:10 Hook`",
             ),
-            _ => self.stray(
-                line,
-                "text inside a scene",
-                &format!("start the line with a field: {SCENE_FIELDS_HELP}"),
-            ),
+            _ => {
+                let help = match open.scenes.last().and_then(|s| s.fields.last()) {
+                    Some(field) => format!(
+                        "indent it by two spaces to continue `{}:`, or start it with a field such as `Visual:`",
+                        field.kind
+                    ),
+                    None => format!("start the line with a field: {SCENE_FIELDS_HELP}"),
+                };
+                self.stray(line, "text inside a scene", &help)
+            }
         }
     }
 
@@ -786,11 +967,19 @@ impl<'a> Lowerer<'a> {
                 }
             }
         };
+        let header = &self.brief.header;
+        fn owner(o: &Option<Spanned<String>>) -> Option<&str> {
+            o.as_ref().map(|o| o.value.as_str())
+        }
+        let (for_marketing, for_sales) =
+            SignOffEntry::sides(name, role, owner(&header.marketing), owner(&header.sales));
         Some(SignOffEntry {
             name: name.to_string(),
             role: role.to_string(),
             date,
             span: item.span,
+            for_marketing,
+            for_sales,
         })
     }
 
@@ -827,6 +1016,195 @@ fn content_span(source: &str, line: &Line) -> Span {
     // `start + trimmed length`, not `trim_end`: on a line of white space
     // only, trimming from both ends would cross over.
     Span::new(start, start + text.trim().len())
+}
+
+/// `span` with leading and trailing blanks removed.
+fn trim_span(source: &str, span: Span) -> Span {
+    let text = span.text(source);
+    let start = span.start + (text.len() - text.trim_start().len());
+    Span::new(start, start + text.trim().len())
+}
+
+/// The header field an unknown key means: a misspelling (`lenght`) or a
+/// word from the trade (`deadline` → `due`).
+fn field_meant(key: &str) -> Option<FieldKey> {
+    const SYNONYMS: &[(&str, FieldKey)] = &[
+        ("deadline", FieldKey::Due),
+        ("due date", FieldKey::Due),
+        ("delivery", FieldKey::Due),
+        ("delivery date", FieldKey::Due),
+        ("duration", FieldKey::Length),
+        ("runtime", FieldKey::Length),
+        ("run time", FieldKey::Length),
+        ("running time", FieldKey::Length),
+        ("shoot date", FieldKey::Shoot),
+        ("shooting date", FieldKey::Shoot),
+        ("aspect ratio", FieldKey::Formats),
+        ("aspect ratios", FieldKey::Formats),
+        ("format", FieldKey::Formats),
+        ("platforms", FieldKey::Channels),
+        ("channel", FieldKey::Channels),
+        ("brand", FieldKey::Client),
+        ("customer", FieldKey::Client),
+        ("funnel stage", FieldKey::Stage),
+    ];
+    synonym(key, SYNONYMS).or_else(|| {
+        let names = FieldKey::ALL.iter().map(|k| k.name());
+        did_you_mean(key, names).and_then(FieldKey::parse)
+    })
+}
+
+/// Header keys naming people other than the two owners.
+fn is_people_key(key: &str) -> bool {
+    [
+        "director",
+        "agency",
+        "producer",
+        "videographer",
+        "contact",
+        "contacts",
+        "editor",
+        "writer",
+        "owner",
+        "team",
+    ]
+    .iter()
+    .any(|k| k.eq_ignore_ascii_case(key.trim()))
+}
+
+/// The section an unknown name means: a misspelling (`Audiance`) or a word
+/// from the trade (`Target audience`, `Storyboard`).
+fn section_meant(name: &str) -> Option<SectionKind> {
+    const SYNONYMS: &[(&str, SectionKind)] = &[
+        ("target audience", SectionKind::Audience),
+        ("target audiences", SectionKind::Audience),
+        ("target group", SectionKind::Audience),
+        ("who it is for", SectionKind::Audience),
+        ("storyboard", SectionKind::Scenes),
+        ("script", SectionKind::Scenes),
+        ("shots", SectionKind::Scenes),
+        ("shotlist", SectionKind::Scenes),
+        ("objectives", SectionKind::Goal),
+        ("purpose", SectionKind::Goal),
+        ("message", SectionKind::KeyMessage),
+        ("core message", SectionKind::KeyMessage),
+        ("main message", SectionKind::KeyMessage),
+        ("kpi", SectionKind::SuccessMetrics),
+        ("success criteria", SectionKind::SuccessMetrics),
+        ("measurement", SectionKind::SuccessMetrics),
+        ("look & feel", SectionKind::LookAndFeel),
+        ("style", SectionKind::LookAndFeel),
+        ("visual style", SectionKind::LookAndFeel),
+        ("mandatories", SectionKind::Mandatory),
+        ("must haves", SectionKind::Mandatory),
+        ("must-haves", SectionKind::Mandatory),
+        ("approval", SectionKind::SignOff),
+        ("signoff", SectionKind::SignOff),
+        ("sign off", SectionKind::SignOff),
+        ("sign-offs", SectionKind::SignOff),
+        ("next steps", SectionKind::Checklist),
+    ];
+    synonym(name, SYNONYMS).or_else(|| {
+        let names = SectionKind::ALL
+            .iter()
+            .flat_map(|k| k.names().iter().copied());
+        did_you_mean(name, names).and_then(SectionKind::parse)
+    })
+}
+
+/// The scene field an unknown key means: a misspelling (`Visuals`) or the
+/// word a production uses for it (`Camera` → `Shot`, `Music` → `Audio`).
+fn scene_field_meant(key: &str) -> Option<SceneFieldKind> {
+    const SYNONYMS: &[(&str, SceneFieldKind)] = &[
+        ("camera", SceneFieldKind::Shot),
+        ("framing", SceneFieldKind::Shot),
+        ("angle", SceneFieldKind::Shot),
+        ("music", SceneFieldKind::Audio),
+        ("sfx", SceneFieldKind::Audio),
+        ("sound", SceneFieldKind::Audio),
+        ("sound effects", SceneFieldKind::Audio),
+        ("super", SceneFieldKind::OnScreen),
+        ("supers", SceneFieldKind::OnScreen),
+        ("graphics", SceneFieldKind::OnScreen),
+        ("text on screen", SceneFieldKind::OnScreen),
+        ("on-screen text", SceneFieldKind::OnScreen),
+        ("onscreen text", SceneFieldKind::OnScreen),
+        ("caption", SceneFieldKind::OnScreen),
+        ("captions", SceneFieldKind::OnScreen),
+        ("title card", SceneFieldKind::OnScreen),
+        ("narration", SceneFieldKind::Voiceover),
+        ("narrator", SceneFieldKind::Voiceover),
+        ("voice over", SceneFieldKind::Voiceover),
+        ("voice-over", SceneFieldKind::Voiceover),
+        ("v/o", SceneFieldKind::Voiceover),
+        ("dialogue", SceneFieldKind::Voiceover),
+        ("picture", SceneFieldKind::Visual),
+        ("video", SceneFieldKind::Visual),
+        ("action", SceneFieldKind::Visual),
+        ("setting", SceneFieldKind::Location),
+        ("place", SceneFieldKind::Location),
+        ("result", SceneFieldKind::Outcome),
+        ("purpose", SceneFieldKind::Outcome),
+    ];
+    synonym(key, SYNONYMS).or_else(|| {
+        let names = SceneFieldKind::ALL.iter().map(|k| k.name()).chain(["VO"]);
+        did_you_mean(key, names).and_then(SceneFieldKind::parse_key)
+    })
+}
+
+fn synonym<T: Copy>(word: &str, table: &[(&str, T)]) -> Option<T> {
+    let word = word.trim();
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, t)| t)
+}
+
+/// The first Markdown emphasis (`**word**`, `__word__`) or link
+/// (`[text](url)`) in `text`: its byte range and the plain text to write
+/// instead.
+fn find_inline_markup(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut best: Option<(std::ops::Range<usize>, String)> = None;
+    for marker in ["**", "__"] {
+        let mut from = 0;
+        while let Some(open) = text[from..].find(marker).map(|i| from + i) {
+            let inner_start = open + 2;
+            let Some(close) = text[inner_start..].find(marker).map(|i| inner_start + i) else {
+                break;
+            };
+            let inner = &text[inner_start..close];
+            let emphasis = !inner.is_empty()
+                && !inner.starts_with(char::is_whitespace)
+                && !inner.ends_with(char::is_whitespace);
+            if emphasis {
+                if best.as_ref().is_none_or(|(r, _)| open < r.start) {
+                    best = Some((open..close + 2, inner.to_string()));
+                }
+                break;
+            }
+            from = close;
+        }
+    }
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| from + i) {
+        let Some(mid) = text[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let label = &text[open + 1..mid];
+        let target_start = mid + 2;
+        let Some(close) = text[target_start..].find(')').map(|i| target_start + i) else {
+            break;
+        };
+        let target = &text[target_start..close];
+        if !label.is_empty() && !target.is_empty() && !target.contains(char::is_whitespace) {
+            if best.as_ref().is_none_or(|(r, _)| open < r.start) {
+                best = Some((open..close + 1, format!("{label} {target}")));
+            }
+            break;
+        }
+        from = open + 1;
+    }
+    best
 }
 
 /// 1-based line number of byte `offset`.
@@ -869,46 +1247,6 @@ fn split_source(target: &str) -> (&str, Option<String>) {
         }
     }
     (target, None)
-}
-
-/// Reads `START-END Title` from a scene heading.
-fn parse_scene_heading(text: &str) -> Result<(Option<TimeRange>, String), (String, String)> {
-    let help = "start the scene heading with its timecodes, `M:SS-M:SS` or `H:MM:SS-H:MM:SS`, e.g. `### 0:10-0:35 Set up in minutes`".to_string();
-    let is_tc = |c: char| c.is_ascii_digit() || c == ':';
-    let start_len = text.find(|c| !is_tc(c)).unwrap_or(text.len());
-    let start_text = &text[..start_len];
-    let rest = text[start_len..].trim_start();
-    let Some(rest) = rest.strip_prefix(['-', '–', '—']) else {
-        let found = text.split_whitespace().next().unwrap_or("");
-        return Err((
-            format!("the scene heading `{text}` has no START-END timecodes (found `{found}`)"),
-            help,
-        ));
-    };
-    let rest = rest.trim_start();
-    let end_len = rest.find(|c| !is_tc(c)).unwrap_or(rest.len());
-    let end_text = &rest[..end_len];
-    let title = rest[end_len..].trim().to_string();
-    let start = Duration::parse_timecode(start_text)
-        .ok_or_else(|| (format!("`{start_text}` is not a timecode"), help.clone()))?;
-    let end = Duration::parse_timecode(end_text)
-        .ok_or_else(|| (format!("`{end_text}` is not a timecode"), help.clone()))?;
-    if end <= start {
-        let message = if end == start {
-            format!("the scene starts and ends at {}", start.timecode())
-        } else {
-            format!(
-                "the scene ends at {}, before it starts at {}",
-                end.timecode(),
-                start.timecode()
-            )
-        };
-        return Err((
-            message,
-            "the END timecode must come after START".to_string(),
-        ));
-    }
-    Ok((Some(TimeRange { start, end }), title))
 }
 
 #[cfg(test)]
@@ -1026,17 +1364,21 @@ mod tests {
         );
         assert_eq!(brief.title.value, "T");
         assert!(brief.header.length.is_some());
-        let (_, d) = lowered("#T\n");
-        assert_eq!(
-            d[0].help.as_deref(),
-            Some("put a space after the `#`: `# T`")
-        );
+        let (brief, d) = lowered("#T\n");
+        assert_eq!(d[0].help.as_deref(), Some("write `# T`"));
+        assert_eq!(brief.title.value, "T");
     }
 
     #[test]
     fn did_you_mean_help() {
         let (_, d) = lowered("# T\nlenght: 90s\n## Audiance\n");
-        assert_eq!(d[0].help.as_deref(), Some("did you mean `length`?"));
-        assert_eq!(d[1].help.as_deref(), Some("did you mean `Audience`?"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean `length`? write `length: …`")
+        );
+        assert_eq!(
+            d[1].help.as_deref(),
+            Some("did you mean `Audience`? write `## Audience`")
+        );
     }
 }

@@ -9,8 +9,10 @@ mod brief;
 mod date;
 mod duration;
 mod lower;
+mod scene_heading;
 
 pub use brief::*;
 pub use date::Date;
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;
+pub use scene_heading::{SceneHeading, SceneHeadingError, parse_scene_heading};

@@ -80,31 +80,49 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() {
         return;
     }
-    let undated: Vec<String> = entries
-        .iter()
-        .filter(|e| {
-            e.date.is_none()
-                && missing.iter().any(|m| {
-                    if *m == "sales" {
-                        e.is_sales()
-                    } else {
-                        e.is_marketing()
-                    }
-                })
-        })
-        .map(|e| format!("{} ({})", e.name, e.role))
-        .collect();
-    let help = if undated.is_empty() {
-        format!(
-            "add `- NAME ({}) YYYY-MM-DD` under `## Sign-off` once they have signed",
-            missing[0]
-        )
-    } else {
-        format!(
-            "{} has not signed yet: add the date once they have",
-            undated.join(" and ")
-        )
-    };
+    // Name exactly who has not signed, as a sentence a person can act on.
+    let mut unsigned = Vec::new();
+    let mut unlisted = Vec::new();
+    for side in &missing {
+        let on_side = |e: &&crate::model::SignOffEntry| {
+            if *side == "sales" {
+                e.is_sales()
+            } else {
+                e.is_marketing()
+            }
+        };
+        let listed: Vec<String> = entries
+            .iter()
+            .filter(on_side)
+            .filter(|e| !unsigned.contains(&format!("{} ({})", e.name, e.role)))
+            .map(|e| format!("{} ({})", e.name, e.role))
+            .collect();
+        if listed.is_empty() && !entries.iter().any(|e| on_side(&e)) {
+            let owner = if *side == "sales" {
+                &header.sales
+            } else {
+                &header.marketing
+            };
+            let name = owner.as_ref().map_or("NAME", |o| o.value.as_str());
+            unlisted.push(format!("`- {name} ({side}) YYYY-MM-DD`"));
+        }
+        unsigned.extend(listed);
+    }
+    let mut help = Vec::new();
+    if !unsigned.is_empty() {
+        let verb = if unsigned.len() == 1 { "has" } else { "have" };
+        help.push(format!(
+            "{} {verb} not signed: add the date (YYYY-MM-DD) after the entry once they have",
+            english_list(&unsigned)
+        ));
+    }
+    if !unlisted.is_empty() {
+        help.push(format!(
+            "add {} under `## Sign-off` once they have signed",
+            english_list(&unlisted)
+        ));
+    }
+    let help = help.join("; ");
     let span = section.map_or(brief.anchor, |s| s.heading);
     out.push(
         Diagnostic::new(
@@ -117,4 +135,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_help(help),
     );
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn english_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }

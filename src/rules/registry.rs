@@ -164,6 +164,10 @@ rules! {
         "A reference item holds no `http://` or `https://` URL.",
         "A reference the videographer cannot open is no reference.",
         "## References\n- that video we liked";
+    InlineMarkup = "inline-markup", Warning, false,
+        "Markdown emphasis (`**word**`, `__word__`) or a Markdown link (`[text](url)`) in the brief's text.",
+        "A brief is plain text: the HTML and the PDF show the asterisks and brackets exactly as typed. Write the word plainly, and write a URL out in full: it becomes a link in the outputs. (Section and field names set in bold, such as `**Visual:**`, are recognised and need no fix: `briefc fmt` removes the asterisks.)",
+        "## Key message\nYour files, **everywhere**.";
     MissingGlyph = "missing-glyph", Warning, false,
         "`briefc build` only: the PDF's embedded fonts have no glyph for a character (e.g. CJK ideographs).",
         "A character the font cannot draw would vanish from the PDF without a word; the HTML still shows it.",
@@ -218,7 +222,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_structural_rules_are_errors() {
-        assert_eq!(Rule::ALL.len(), 29);
+        assert_eq!(Rule::ALL.len(), 30);
         for rule in Rule::ALL {
             assert_eq!(Rule::from_name(rule.name()), Some(*rule));
             if rule.is_structural() {

@@ -3,7 +3,7 @@
 use super::{Context, Rule};
 use crate::config::{Config, Settings};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Brief, FieldKey};
+use crate::model::{Brief, FieldKey, Stage};
 
 /// The settings for `brief`: its profile's, or the base ones. A profile the
 /// config lacks is an `invalid-value`.
@@ -56,17 +56,24 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // missing field and section on top would bury that.
         return;
     }
+    let convert = brief
+        .header
+        .stage
+        .as_ref()
+        .is_some_and(|s| s.value == Stage::Convert);
     for &key in &cx.settings.required_fields {
+        // A convert brief without `sales` gets `missing-sales-owner`, which
+        // says why; a second diagnostic would repeat it.
+        if key == FieldKey::Sales && convert {
+            continue;
+        }
         if !brief.header.has(key) {
-            let help = match misspelt(&brief.unknown_fields, key.name()) {
-                Some((typo, line)) => {
-                    format!("`{typo}:` on line {line} looks like a misspelling of `{key}:`")
-                }
-                None => format!(
-                    "add a line such as `{key}: {}` below the title",
-                    example_value(key)
-                ),
-            };
+            // A misspelt key (`lenght:`) was read as the field it means, so
+            // a field missing here is really missing.
+            let help = format!(
+                "add a line such as `{key}: {}` below the title",
+                example_value(key)
+            );
             out.push(
                 Diagnostic::new(
                     Rule::MissingField,
@@ -85,19 +92,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     brief.anchor,
                     format!("the required section `{}` is missing", kind.name()),
                 )
-                .with_help(
-                    match kind
-                        .names()
-                        .iter()
-                        .find_map(|n| misspelt(&brief.unknown_sections, n))
-                    {
-                        Some((typo, line)) => format!(
-                            "`## {typo}` on line {line} looks like a misspelling of `## {}`",
-                            kind.name()
-                        ),
-                        None => format!("add a `## {}` section", kind.name()),
-                    },
-                ),
+                .with_help(format!("add a `## {}` section", kind.name())),
             ),
             Some(section) if section.content.is_empty() && !section.written => out.push(
                 Diagnostic::new(
@@ -115,15 +110,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first of `unknown` (names as written, with their lines) that looks
-/// like a misspelling of `name`.
-fn misspelt<'a>(unknown: &'a [(String, usize)], name: &str) -> Option<(&'a str, usize)> {
-    unknown
-        .iter()
-        .find(|(typo, _)| did_you_mean(typo, [name]).is_some())
-        .map(|(typo, line)| (typo.as_str(), *line))
-}
-
+/// A value to show in the help for a missing field.
 fn example_value(key: FieldKey) -> &'static str {
     match key {
         FieldKey::Length => "90s",

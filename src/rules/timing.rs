@@ -9,9 +9,21 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut previous_end = Duration::from_secs(0);
     // The scene that ends latest so far: the video's timeline ends with it.
     let mut latest = None;
+    // After a scene whose timecodes could not be read, where the next one
+    // should start is unknown: `scene-timecode` already fired for it, and a
+    // gap or overlap measured across it would be a second report of the
+    // same mistake.
+    let mut after_unreadable = false;
+    let mut any_unreadable = false;
     for scene in scenes {
-        let Some(time) = scene.time else { continue };
-        if time.start < previous_end {
+        let Some(time) = scene.time else {
+            after_unreadable = true;
+            any_unreadable = true;
+            continue;
+        };
+        if std::mem::take(&mut after_unreadable) {
+            // Measure nothing against the unknown scene.
+        } else if time.start < previous_end {
             out.push(
                 Diagnostic::new(
                     Rule::SceneOverlap,
@@ -78,7 +90,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 length.timecode()
             )),
         );
-    } else if time.end < length {
+    } else if time.end < length && !any_unreadable {
+        // (An unreadable scene may be the one that fills the rest.)
         out.push(
             Diagnostic::new(
                 Rule::ScenesShortOfLength,

@@ -182,7 +182,7 @@ fn classify(pair: Pair<'_, Rule>, source: &str) -> Line {
                 text_line(span, source)
             }
         }
-        _ => text_line(span, source),
+        _ => bold_field(span, source).unwrap_or_else(|| text_line(span, source)),
     };
     Line {
         span,
@@ -195,6 +195,31 @@ fn text_line(span: Span, source: &str) -> LineKind {
     LineKind::Text {
         text: Span::new(span.start, span.start + span.text(source).trim_end().len()),
     }
+}
+
+/// `**Visual:** text` or `**Visual**: text`: a field whose name was set in
+/// bold, as people paste it from a document. It is read as the field, and
+/// `briefc fmt` drops the asterisks.
+fn bold_field(span: Span, source: &str) -> Option<LineKind> {
+    let text = span.text(source);
+    let inner = text.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let name = &inner[..close];
+    let after = &inner[close + 2..];
+    let (key, after) = match name.strip_suffix(':') {
+        Some(key) => (key, after),
+        None => (name, after.strip_prefix(':')?),
+    };
+    if !looks_like_key(key) || key.ends_with(' ') {
+        return None;
+    }
+    let key_start = span.start + 2;
+    let value_start = span.end - after.trim_start().len();
+    let value = Span::new(value_start, value_start + after.trim().len());
+    Some(LineKind::Field {
+        key: Span::new(key_start, key_start + key.len()),
+        value,
+    })
 }
 
 /// Whether a field key the grammar found looks like a name: a letter first,
@@ -263,6 +288,31 @@ mod tests {
         assert!(matches!(k[7], LineKind::Continuation { .. }));
         assert!(matches!(k[8], LineKind::Text { .. }));
         assert!(matches!(k[9], LineKind::Text { .. }));
+    }
+
+    #[test]
+    fn no_break_spaces_bullets_and_bold_fields() {
+        let src = "##\u{a0}Goal\n-\u{a0}item\n• a\n+ b\n1. c\n12) d\n1.5 minutes\n**Visual:** Logo\n**On screen**:  Hi \n**Bold** text\nlength:\u{a0}90s\n";
+        let k = kinds(src);
+        assert!(matches!(k[0], LineKind::Heading { level: 2, text } if text.text(src) == "Goal"));
+        for (i, want) in [(1, "item"), (2, "a"), (3, "b"), (4, "c"), (5, "d")] {
+            assert!(
+                matches!(k[i], LineKind::ListItem { text } if text.text(src) == want),
+                "{i}: {:?}",
+                k[i]
+            );
+        }
+        assert!(matches!(k[6], LineKind::Text { .. }));
+        assert!(
+            matches!(k[7], LineKind::Field { key, value } if key.text(src) == "Visual" && value.text(src) == "Logo")
+        );
+        assert!(
+            matches!(k[8], LineKind::Field { key, value } if key.text(src) == "On screen" && value.text(src) == "Hi")
+        );
+        assert!(matches!(k[9], LineKind::Text { .. }));
+        assert!(
+            matches!(k[10], LineKind::Field { key, value } if key.text(src) == "length" && value.text(src) == "90s")
+        );
     }
 
     #[test]
