@@ -129,6 +129,14 @@ mod tests {
     }
 
     #[test]
+    fn other_bullets_and_bold_names_become_canonical() {
+        let src = "# T\n**Length:** 30s\n## Benefits\n• one\n+ two\n1. three\n12) four\n-\u{a0}five\n## Scenes\n### 0:00-0:30 A\n**Visual**: x\n**VO:** y\n## Goal\n1. stays in prose\n";
+        let want = "# T\nlength: 30s\n## Key benefits\n- one\n- two\n- three\n- four\n- five\n## Scenes\n### 0:00-0:30 A\nVisual: x\nVoiceover: y\n## Goal\n1. stays in prose\n";
+        assert_eq!(format(src), want);
+        assert_eq!(format(want), want, "idempotent");
+    }
+
+    #[test]
     fn adds_a_final_newline_and_keeps_crlf() {
         assert_eq!(format("# T\r\nlength: 9s"), "# T\r\nlength: 9s\r\n");
         assert_eq!(format(""), "");
