@@ -5,7 +5,9 @@
 //! names (`## Objective` → `## Goal`), header keys lower case, scene fields
 //! their canonical names (`VO:` → `Voiceover:`), `key:value` gets its space,
 //! bullets become `- `, ticks `[x]`, scene headings `### 0:00-0:10 Title`,
-//! continuation lines a two-space indent, and trailing blanks go. The typed
+//! continuation lines a two-space indent, trailing blanks go, a run of blank
+//! lines becomes one, and blank lines before the title or at the end of the
+//! file go. The typed
 //! brief is the same before and after (tested on every fixture), and
 //! formatting is idempotent.
 
@@ -30,10 +32,24 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
     let mut out = String::with_capacity(src.len() + 16);
     let mut context = Context::BeforeTitle;
     let mut last_eol = "\n";
+    // A run of blank lines is written as one, before the next line that is
+    // not blank; blank lines before the title and at the end of the file go.
+    let mut blank_pending = false;
     for line in &tree.lines {
         let text = |s: Span| s.text(src);
+        let eol = line.eol.text(src);
+        if !eol.is_empty() {
+            last_eol = eol;
+        }
+        // Also blank: a line of other white space (U+3000, a lone `\r`).
+        if line.kind == LineKind::Blank || line.span.text(src).trim().is_empty() {
+            blank_pending |= context != Context::BeforeTitle;
+            continue;
+        }
+        if std::mem::take(&mut blank_pending) {
+            out.push_str(last_eol);
+        }
         let formatted = match (line.kind, context) {
-            (LineKind::Blank, _) => String::new(),
             (LineKind::Comment { .. }, _) => line.span.text(src).trim_end().to_string(),
             (LineKind::Heading { level: 1, text: t }, Context::BeforeTitle) => {
                 context = Context::Header;
@@ -76,10 +92,6 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             _ => trimmed(src, line),
         };
         out.push_str(&formatted);
-        let eol = line.eol.text(src);
-        if !eol.is_empty() {
-            last_eol = eol;
-        }
         out.push_str(if eol.is_empty() { last_eol } else { eol });
     }
     out
@@ -134,6 +146,16 @@ mod tests {
         let want = "# T\nlength: 30s\n## Key benefits\n- one\n- two\n- three\n- four\n- five\n## Scenes\n### 0:00-0:30 A\nVisual: x\nVoiceover: y\n## Goal\n1. stays in prose\n";
         assert_eq!(format(src), want);
         assert_eq!(format(want), want, "idempotent");
+    }
+
+    #[test]
+    fn runs_of_blank_lines_become_one() {
+        let src = "\n\n// c\n\n# T\n\n\n\nlength: 9s\n \n\u{3000}\n## Goal\nA\nB\n\n\n// kept\n\nC\n\n\n";
+        let want = "// c\n# T\n\nlength: 9s\n\n## Goal\nA\nB\n\n// kept\n\nC\n";
+        assert_eq!(format(src), want);
+        assert_eq!(format(want), want, "idempotent");
+        let crlf = "# T\r\n\r\n\r\nlength: 9s\r\n\r\n";
+        assert_eq!(format(crlf), "# T\r\n\r\nlength: 9s\r\n");
     }
 
     #[test]
