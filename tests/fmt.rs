@@ -79,10 +79,12 @@ fn formatting_keeps_meaning_lines_and_is_idempotent() {
             "{}: comments changed",
             path.display()
         );
+        // Lines stay where they are; only runs of blank lines shrink.
+        let filled = |t: &str| t.lines().filter(|l| !l.trim().is_empty()).count();
         assert_eq!(
-            text.lines().count(),
-            once.lines().count(),
-            "{}: line count changed",
+            filled(text),
+            filled(&once),
+            "{}: the number of non-blank lines changed",
             path.display()
         );
         checked += 1;
