@@ -11,6 +11,6 @@ mod duration;
 mod lower;
 
 pub use brief::*;
-pub use date::Date;
+pub use date::{Date, DateFix, month_name};
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;
