@@ -7,10 +7,12 @@
 
 mod brief;
 mod date;
+mod deadline;
 mod duration;
 mod lower;
 
 pub use brief::*;
 pub use date::{Date, DateFix, month_name};
+pub use deadline::{DeadlineMatch, find_deadline, find_deadlines};
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;

@@ -43,23 +43,18 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether a target has a digit outside its `by YYYY-MM-DD` deadline.
+/// Whether a target has a digit outside its `by DATE` deadlines.
 fn target_has_number(target: &str) -> bool {
-    let mut words = target.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        if word.eq_ignore_ascii_case("by")
-            && words
-                .peek()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-'))
-        {
-            words.next();
-            continue;
-        }
-        if word.chars().any(|c| c.is_numeric()) {
-            return true;
-        }
-    }
-    false
+    let mut at = 0;
+    let mut outside = |range: std::ops::Range<usize>| {
+        let found = target[at..range.start].chars().any(char::is_numeric);
+        at = range.end;
+        found
+    };
+    crate::model::find_deadlines(target)
+        .into_iter()
+        .any(|m| outside(m.phrase))
+        || outside(target.len()..target.len())
 }
 
 /// Whether `text` holds an `http://` or `https://` URL with a host.
@@ -115,6 +110,13 @@ mod tests {
         assert!(target_has_number("25 per month by 2027-04-30"));
         assert!(target_has_number("45%"));
         assert!(!target_has_number("grow awareness by 2027-04-30"));
+        assert!(!target_has_number("grow awareness By 2027-04-30."));
+        assert!(!target_has_number("grow awareness by 30/04/2027"));
+        assert!(!target_has_number("grow awareness by April 30, 2027"));
+        assert!(!target_has_number("grow awareness by 2027-02-30"));
+        assert!(target_has_number("grow by 20% by 2027-04-30"));
+        assert!(target_has_number("by 2027-04-30: 25 a month"));
+        assert!(target_has_number("grow by 10-15%"));
         assert!(!target_has_number("more"));
     }
 
