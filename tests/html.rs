@@ -487,3 +487,37 @@ fn a_capitalised_deadline_is_shown_once() {
         );
     }
 }
+
+#[test]
+fn a_url_in_angle_brackets_links_without_them() {
+    let page = build_edited(&[(
+        "- https://example.com/videos/pacing-we-like — pacing and tone",
+        "- <https://example.com/videos/pacing-we-like> — pacing and tone\n- see \"https://example.com/q\", [https://example.com/s] and 'https://example.com/t'.",
+    )]);
+    let html = Html::parse_document(&page);
+    let links: Vec<(String, String)> = html
+        .select(&Selector::parse("a[href]").unwrap())
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap().to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    let expected = [
+        "https://example.com/videos/pacing-we-like",
+        "https://example.com/q",
+        "https://example.com/s",
+        "https://example.com/t",
+    ];
+    assert_eq!(
+        links,
+        expected.map(|u| (u.to_string(), u.to_string())),
+        "{page}"
+    );
+    // The brackets stay as text around the link.
+    assert!(
+        page.contains("&lt;<a href=\"https://example.com/videos/pacing-we-like\""),
+        "{page}"
+    );
+}
