@@ -124,14 +124,9 @@ parsed_string!(Level(RuleLevel), |t| match t {
 });
 
 parsed_string!(Color(String), |t| {
-    let hex = t.strip_prefix('#').unwrap_or("");
-    if (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(format!("#{}", hex.to_ascii_uppercase()))
-    } else {
-        Err(format!(
-            "`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\""
-        ))
-    }
+    super::parse_color(t).map(super::color_hex).ok_or_else(|| {
+        format!("`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\"")
+    })
 });
 
 /// A map that rejects a key given twice (serde's maps silently keep the last).
@@ -592,6 +587,14 @@ page: a4
         assert_eq!(c.severity(Rule::SceneGap), None);
         assert_eq!(c.severity(Rule::VoiceoverTooLong), Some(Severity::Error));
         assert_eq!(c.brand.color.as_deref(), Some("#0A5FFF"));
+    }
+
+    #[test]
+    fn short_brand_colours_are_spelled_out() {
+        let c = parse_str("brand: {color: \"#c00\"}\n").unwrap();
+        assert_eq!(c.brand.color.as_deref(), Some("#CC0000"));
+        let e = parse_str("brand:\n  color: \"#C0\"\n").err().unwrap();
+        assert_eq!(e.line, 2, "{e:?}");
     }
 
     #[test]

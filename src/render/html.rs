@@ -227,8 +227,9 @@ impl Page {
                 color: options
                     .brand
                     .color
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_COLOR.to_string()),
+                    .as_deref()
+                    .and_then(crate::config::parse_color)
+                    .map_or_else(|| DEFAULT_COLOR.to_string(), crate::config::color_hex),
                 logo,
             },
             fields: header_fields(brief),
