@@ -111,8 +111,9 @@ impl DateFix {
         }
     }
 
-    /// A help line saying exactly what to type, e.g. "write it as
-    /// `2027-04-30`", "`March 2027` has 31 days: …", for the date text `written`.
+    /// A help line saying exactly what to type, for the date text `written`
+    /// (only `Ambiguous` quotes it): "write it as `2027-04-30`", "February
+    /// 2027 has 28 days: write a day from `2027-02-01` to `2027-02-28`", …
     pub fn help(self, written: &str) -> String {
         match self {
             DateFix::Fix(date) => format!("write it as `{date}`"),
