@@ -631,6 +631,23 @@ fn exit_2_for_a_config_value_of_the_wrong_type() {
 }
 
 #[test]
+fn exit_2_for_a_length_range_inside_a_profile_at_its_line() {
+    Brief::new()
+        .file("a.brief", CLEAN)
+        .file(
+            "briefc.yaml",
+            "profiles:\n  social:\n    limits: {benefits: 1}\n    length: {min: 2m, max: 1m}\n",
+        )
+        .args(["check"])
+        .run()
+        .cannot_run(&[
+            "briefc.yaml:4:14",
+            "`profiles.social.length`: the minimum `2m` is above the maximum `1m`",
+            "length: {min: 1m, max: 2m}",
+        ]);
+}
+
+#[test]
 fn exit_2_for_a_rule_given_twice_in_the_config() {
     Brief::new()
         .file("a.brief", CLEAN)

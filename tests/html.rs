@@ -35,6 +35,27 @@ fn build(brief: &str) -> String {
     std::fs::read_to_string(dir.path().join("out").join(format!("{stem}.html"))).unwrap()
 }
 
+/// Builds `examples/acme-sync.brief` with each `(from, to)` replaced once; returns the page.
+fn build_edited(edits: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = std::fs::read_to_string(root().join("examples/acme-sync.brief")).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from:?} not in the example");
+        text = text.replacen(from, to, 1);
+    }
+    std::fs::write(dir.path().join("a.brief"), text).unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "--html", "a.brief"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::read_to_string(dir.path().join("a.html")).unwrap()
+}
+
 fn texts(html: &Html, selector: &str) -> Vec<String> {
     let sel = Selector::parse(selector).unwrap();
     html.select(&sel)
@@ -442,4 +463,61 @@ fn chromium_screenshots() {
             png.len()
         );
     }
+}
+
+#[test]
+fn a_capitalised_deadline_is_shown_once() {
+    for (written, target) in [
+        ("25 per month By 2027-04-30", "25 per month"),
+        ("25 per month BY 2027-04-30.", "25 per month."),
+        ("25 per month by 2027-04-30", "25 per month"),
+    ] {
+        let page = build_edited(&[("25 per month by 2027-04-30", written)]);
+        let html = Html::parse_document(&page);
+        assert_eq!(page.matches("2027-04-30").count(), 1, "{written}");
+        assert_eq!(
+            texts(&html, "td[data-label=Target]")[0],
+            target,
+            "{written}"
+        );
+        assert_eq!(
+            texts(&html, "td[data-label=Deadline]")[0],
+            "2027-04-30",
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn a_url_in_angle_brackets_links_without_them() {
+    let page = build_edited(&[(
+        "- https://example.com/videos/pacing-we-like — pacing and tone",
+        "- <https://example.com/videos/pacing-we-like> — pacing and tone\n- see \"https://example.com/q\", [https://example.com/s] and 'https://example.com/t'.",
+    )]);
+    let html = Html::parse_document(&page);
+    let links: Vec<(String, String)> = html
+        .select(&Selector::parse("a[href]").unwrap())
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap().to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    let expected = [
+        "https://example.com/videos/pacing-we-like",
+        "https://example.com/q",
+        "https://example.com/s",
+        "https://example.com/t",
+    ];
+    assert_eq!(
+        links,
+        expected.map(|u| (u.to_string(), u.to_string())),
+        "{page}"
+    );
+    // The brackets stay as text around the link.
+    assert!(
+        page.contains("&lt;<a href=\"https://example.com/videos/pacing-we-like\""),
+        "{page}"
+    );
 }

@@ -629,3 +629,38 @@ fn preview() {
     )
     .unwrap();
 }
+
+#[test]
+fn short_brand_colour_is_the_same_red() {
+    let (brief, _) = example("acme-sync.brief");
+    let with = |color: Option<&str>| {
+        let mut opts = options(PageSize::A4);
+        opts.brand.color = color.map(Into::into);
+        render(&brief, &opts).unwrap()
+    };
+    let short = with(Some("#C00"));
+    assert_eq!(short, with(Some("#CC0000")), "`#C00` is not `#CC0000`");
+    assert_eq!(short, with(Some("#c00")));
+    assert_ne!(short, with(None), "`#C00` fell back to the default blue");
+    // In the uncompressed content streams, the accent is the fill colour 0.8 0 0.
+    let (dir, pdf) = write_pdf(&short);
+    let plain = dir.path().join("plain.pdf");
+    let args = [
+        "--qdf",
+        "--object-streams=disable",
+        pdf.to_str().unwrap(),
+        plain.to_str().unwrap(),
+    ];
+    if run("qpdf", &args).is_none() {
+        return;
+    }
+    let content = String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).into_owned();
+    assert!(
+        content.lines().any(|l| l.trim() == "0.8 0 0 rg"),
+        "no `0.8 0 0 rg` fill in the PDF"
+    );
+    assert!(
+        !content.contains("0.039215688 0.37254903 1 rg"),
+        "default blue still used"
+    );
+}

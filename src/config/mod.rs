@@ -125,12 +125,38 @@ impl PageSize {
     }
 }
 
+/// Reads a brand colour, `#RRGGBB` or the short `#RGB` (`#C00` is
+/// `#CC0000`), in either case, into its red, green and blue bytes. The one
+/// colour reader: `briefc.yaml`, the HTML and the PDF all use it.
+pub fn parse_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => Some([
+            digit(0)? * 16 + digit(1)?,
+            digit(2)? * 16 + digit(3)?,
+            digit(4)? * 16 + digit(5)?,
+        ]),
+        _ => None,
+    }
+}
+
+/// `[0xCC, 0, 0]` → `#CC0000`.
+pub fn color_hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
 /// Branding applied to the outputs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Brand {
     /// The company name shown in the outputs.
     pub name: Option<String>,
-    /// The accent colour, `#RRGGBB`.
+    /// The accent colour, `#RRGGBB` from `briefc.yaml` (which also takes
+    /// `#RGB`); read it with [`parse_color`].
     pub color: Option<String>,
     /// A logo file, resolved against the config file's folder.
     pub logo: Option<PathBuf>,
@@ -177,5 +203,24 @@ impl Config {
             Some(RuleLevel::Is(s)) => Some(*s),
             None => Some(rule.default_severity()),
         }
+    }
+}
+
+#[cfg(test)]
+mod color_tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_colours() {
+        assert_eq!(parse_color("#C00"), Some([0xCC, 0, 0]));
+        assert_eq!(parse_color("#c00"), Some([0xCC, 0, 0]));
+        assert_eq!(parse_color("#0A5FFF"), Some([0x0A, 0x5F, 0xFF]));
+        assert_eq!(parse_color(" #0a5fff "), Some([0x0A, 0x5F, 0xFF]));
+        for bad in [
+            "", "#", "C00", "0A5FFF", "#12345", "#GGG", "#C00C", "red", "#+C0", "#ＣＣ0",
+        ] {
+            assert_eq!(parse_color(bad), None, "{bad}");
+        }
+        assert_eq!(color_hex([0xCC, 0, 0]), "#CC0000");
     }
 }

@@ -124,14 +124,9 @@ parsed_string!(Level(RuleLevel), |t| match t {
 });
 
 parsed_string!(Color(String), |t| {
-    let hex = t.strip_prefix('#').unwrap_or("");
-    if (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(format!("#{}", hex.to_ascii_uppercase()))
-    } else {
-        Err(format!(
-            "`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\""
-        ))
-    }
+    super::parse_color(t).map(super::color_hex).ok_or_else(|| {
+        format!("`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\"")
+    })
 });
 
 /// A map that rejects a key given twice (serde's maps silently keep the last).
@@ -248,6 +243,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let base_dir = path.parent().unwrap_or(Path::new("."));
 
     let mut settings = Settings::default();
+    let top = LengthKeys::of(raw.length.as_ref());
     apply(
         &mut settings,
         raw.speaking_rate_wpm,
@@ -257,11 +253,12 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         raw.limits,
         raw.length,
     );
-    check_length_range(path, text, "length", &settings)?;
+    check_length_range(path, text, None, top, LengthKeys::NONE, &settings)?;
 
     let mut profiles = BTreeMap::new();
     for (name, p) in raw.profiles.map(|m| m.0).unwrap_or_default() {
         let mut merged = settings.clone();
+        let sets = LengthKeys::of(p.length.as_ref());
         apply(
             &mut merged,
             p.speaking_rate_wpm,
@@ -271,7 +268,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             p.limits,
             p.length,
         );
-        check_length_range(path, text, &name, &merged)?;
+        check_length_range(path, text, Some(&name), sets, top, &merged)?;
         profiles.insert(name, merged);
     }
 
@@ -348,21 +345,151 @@ fn apply(
     }
 }
 
-fn check_length_range(path: &Path, text: &str, key: &str, s: &Settings) -> Result<(), ConfigError> {
+/// Which of `min` and `max` a `length` map sets itself.
+#[derive(Clone, Copy)]
+struct LengthKeys {
+    min: bool,
+    max: bool,
+}
+
+impl LengthKeys {
+    const NONE: LengthKeys = LengthKeys {
+        min: false,
+        max: false,
+    };
+
+    fn of(length: Option<&RawLength>) -> LengthKeys {
+        LengthKeys {
+            min: length.is_some_and(|l| l.min.is_some()),
+            max: length.is_some_and(|l| l.max.is_some()),
+        }
+    }
+}
+
+/// Checks `length.min <= length.max` after the top-level `length`
+/// (`profile` `None`) or a profile's is applied. `sets` says which keys that
+/// `length` has, `inherited` which the top-level one has (for a profile);
+/// the rest are defaults. The error points at the `min` (or else `max`) key
+/// of that `length`.
+fn check_length_range(
+    path: &Path,
+    text: &str,
+    profile: Option<&str>,
+    sets: LengthKeys,
+    inherited: LengthKeys,
+    s: &Settings,
+) -> Result<(), ConfigError> {
     if s.length_min <= s.length_max {
         return Ok(());
     }
-    let offset = find_key(text, key).unwrap_or(0);
-    Err(ConfigError::at(
-        path,
-        text,
-        offset,
-        format!(
-            "`{key}`: the length minimum {} is above the maximum {}",
-            s.length_min, s.length_max
+    let (min, max) = (s.length_min.spelling(), s.length_max.spelling());
+    let mut key_path: Vec<&str> = match profile {
+        Some(name) => vec!["profiles", name, "length"],
+        None => vec!["length"],
+    };
+    let shown = key_path.join(".");
+    let origin = |inherited: bool, what: &str, value: &str| {
+        if inherited {
+            format!("the {what} `{value}` set in the top-level `length`")
+        } else {
+            format!("the default {what} `{value}`")
+        }
+    };
+    let (message, help) = match (sets.min, sets.max) {
+        (true, false) => (
+            format!(
+                "`{shown}`: the minimum `{min}` is above {}",
+                origin(inherited.max, "maximum", &max)
+            ),
+            format!(
+                "make this `min` at most `{max}`, e.g. `min: {max}`, or add `max: {min}` (or more) to this `length`"
+            ),
         ),
-        Some("make `length.min` smaller than or equal to `length.max`".into()),
-    ))
+        (false, true) => (
+            format!(
+                "`{shown}`: the maximum `{max}` is below {}",
+                origin(inherited.min, "minimum", &min)
+            ),
+            format!(
+                "make this `max` at least `{min}`, e.g. `max: {min}`, or add `min: {max}` (or less) to this `length`"
+            ),
+        ),
+        _ => (
+            format!("`{shown}`: the minimum `{min}` is above the maximum `{max}`"),
+            format!(
+                "make `min` at most `max`; to swap them, write `length: {{min: {max}, max: {min}}}`"
+            ),
+        ),
+    };
+    key_path.push(if sets.min || !sets.max { "min" } else { "max" });
+    let offset = locate_key(text, &key_path)
+        .or_else(|| find_key(text, profile.unwrap_or("length")))
+        .unwrap_or(0);
+    Err(ConfigError::at(path, text, offset, message, Some(help)))
+}
+
+/// The byte offset of the key at the end of `path` (`["profiles", "social",
+/// "length", "min"]`), in block or flow style, or `None` when the file does
+/// not have it. The YAML is read again and stopped at that key; the error
+/// carries the start of the map holding the key, and the key is the first
+/// one of that name from there (right for maps without nested maps, such as
+/// `length`).
+fn locate_key(text: &str, path: &[&str]) -> Option<usize> {
+    const FOUND: &str = "briefc: key located";
+
+    struct Probe<'a>(&'a [&'a str]);
+    impl<'de> de::DeserializeSeed<'de> for Probe<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            match self.0.split_first() {
+                None => Err(de::Error::custom(FOUND)),
+                Some((key, rest)) => d.deserialize_any(Walk(key, rest)),
+            }
+        }
+    }
+    struct Walk<'a>(&'a str, &'a [&'a str]);
+    impl<'de> de::Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == self.0 {
+                    map.next_value_seed(Probe(self.1))?;
+                } else {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+    }
+
+    let key = path.last()?;
+    let err =
+        de::DeserializeSeed::deserialize(Probe(path), serde_yaml_ng::Deserializer::from_str(text))
+            .err()?;
+    if !err.to_string().contains(FOUND) {
+        return None;
+    }
+    let map_start = err.location()?.index().min(text.len());
+    text[map_start..]
+        .match_indices(key)
+        .map(|(i, _)| map_start + i)
+        .find(|&at| {
+            let before = text[..at].chars().next_back();
+            let starts = at == map_start
+                || before.is_some_and(|c| c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\''));
+            let after = text[at + key.len()..].trim_start_matches(['"', '\'']);
+            starts && after.trim_start_matches([' ', '\t']).starts_with(':')
+        })
+        .map(|at| {
+            // On an opening quote, point at the quote.
+            match text[..at].chars().next_back() {
+                Some(q @ ('"' | '\'')) => at - q.len_utf8(),
+                _ => at,
+            }
+        })
 }
 
 /// The byte offset of the first line whose key is `key` (`  key:`).
@@ -614,6 +741,78 @@ page: a4
     }
 
     #[test]
+    fn short_brand_colours_are_spelled_out() {
+        let c = parse_str("brand: {color: \"#c00\"}\n").unwrap();
+        assert_eq!(c.brand.color.as_deref(), Some("#CC0000"));
+        let e = parse_str("brand:\n  color: \"#C0\"\n").err().unwrap();
+        assert_eq!(e.line, 2, "{e:?}");
+    }
+
+    #[test]
+    fn a_length_range_error_in_a_profile_points_at_its_length() {
+        let text =
+            "profiles:\n  social:\n    limits: {benefits: 1}\n    length: {min: 2m, max: 1m}\n";
+        let e = parse_str(text).err().unwrap();
+        assert_eq!(
+            e.to_string(),
+            "briefc.yaml:4:14: `profiles.social.length`: the minimum `2m` is above the maximum `1m`"
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some("make `min` at most `max`; to swap them, write `length: {min: 1m, max: 2m}`")
+        );
+        // Block style, a second profile, quotes: still the `min` of that profile.
+        let text = "length: {min: 5s}\nprofiles:\n  long: {length: {min: 5m}}\n  social:\n    limits:\n      benefits: 1\n    length:\n      \"min\": 2m\n      max: 1m\n";
+        let e = parse_str(text).err().unwrap();
+        assert_eq!((e.line, e.column), (8, 7), "{e}");
+        // Only `max` in the profile, below the top-level `min`: point at `max`.
+        let text = "length:\n  min: 30s\nprofiles:\n  social:\n    length: {max: 20s}\n";
+        let e = parse_str(text).err().unwrap();
+        assert_eq!(
+            e.to_string(),
+            "briefc.yaml:5:14: `profiles.social.length`: the maximum `20s` is below the minimum `30s` set in the top-level `length`"
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some(
+                "make this `max` at least `30s`, e.g. `max: 30s`, or add `min: 20s` (or less) to this `length`"
+            )
+        );
+        // Only `min` in the profile, above the top-level `max`.
+        let text = "length: {max: 1m}\nprofiles:\n  long:\n    length:\n      min: 2m\n";
+        let e = parse_str(text).err().unwrap();
+        assert_eq!((e.line, e.column), (5, 7), "{e}");
+        assert!(e.message.contains("set in the top-level `length`"), "{e}");
+        // Against the defaults (5s to 20m).
+        let e = parse_str("length: {min: 30m}\n").err().unwrap();
+        assert_eq!(
+            e.to_string(),
+            "briefc.yaml:1:10: `length`: the minimum `30m` is above the default maximum `20m`"
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some(
+                "make this `min` at most `20m`, e.g. `min: 20m`, or add `max: 30m` (or more) to this `length`"
+            )
+        );
+        let e = parse_str("profiles:\n  teaser: {length: {max: 3s}}\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "briefc.yaml:2:21: `profiles.teaser.length`: the maximum `3s` is below the default minimum `5s`"
+        );
+        // The top-level `length`, block style.
+        let e = parse_str("page: a4\nlength:\n  min: 2m\n  max: 1m\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "briefc.yaml:3:3: `length`: the minimum `2m` is above the maximum `1m`"
+        );
+    }
+
+    #[test]
     fn empty_file_is_defaults() {
         assert_eq!(parse_str("").unwrap().settings, Settings::default());
         assert_eq!(
@@ -641,6 +840,7 @@ page: a4
         assert_eq!(e.line, 2);
         let e = parse_str("length: { min: 2m, max: 1m }\n").err().unwrap();
         assert!(e.message.contains("above the maximum"));
+        assert_eq!((e.line, e.column), (1, 11), "{e:?}");
         let e = parse_str("page: a4\npage: letter\n").err().unwrap();
         assert_eq!(e.line, 2, "{e:?}");
     }

@@ -38,6 +38,18 @@ impl Date {
         })
     }
 
+    /// What a date written another way most likely is; see [`DateFix`].
+    ///
+    /// Reads `YYYY/MM/DD`, `YYYY.MM.DD`, `YYYY-M-D` (no zero padding),
+    /// `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (day-first or
+    /// month-first only when one part is above 12, or both parts are the
+    /// same), and English month names: `Feb 14 2027`, `February 14, 2027`,
+    /// `14 Feb 2027`, `14th of February 2027`. Two-digit years are never
+    /// guessed. A text that [`Date::parse`] accepts gives `Fix` of itself.
+    pub fn suggest(text: &str) -> DateFix {
+        suggest(text.trim())
+    }
+
     /// The date `days` days after 1970-01-01 (negative: before).
     pub fn from_days_since_epoch(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
@@ -61,6 +73,217 @@ impl Date {
             .unwrap_or(0);
         Date::from_days_since_epoch(secs.div_euclid(86_400))
     }
+}
+
+/// What [`Date::suggest`] makes of a date not written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFix {
+    /// Exactly one date is meant: tell the writer to type `date.to_string()`.
+    Fix(Date),
+    /// Both day-first and month-first readings are dates (`03/04/2027`):
+    /// ask for `YYYY-MM-DD`, naming both readings.
+    Ambiguous {
+        /// The day-first reading (`03/04/2027` → 2027-04-03).
+        day_first: Date,
+        /// The month-first reading (`03/04/2027` → 2027-03-04).
+        month_first: Date,
+    },
+    /// A well-formed date whose day does not exist (`2027-02-30`):
+    /// "February 2027 has 28 days".
+    NoSuchDay {
+        /// The year as written.
+        year: u16,
+        /// The month as written, 1–12.
+        month: u8,
+        /// How many days that month has that year.
+        days_in_month: u8,
+    },
+    /// Not a date in any spelling we read.
+    NotADate,
+}
+
+impl DateFix {
+    /// The fixed date, when there is exactly one.
+    pub fn date(self) -> Option<Date> {
+        match self {
+            DateFix::Fix(date) => Some(date),
+            _ => None,
+        }
+    }
+
+    /// A help line saying exactly what to type, for the date text `written`
+    /// (only `Ambiguous` quotes it): "write it as `2027-04-30`", "February
+    /// 2027 has 28 days: write a day from `2027-02-01` to `2027-02-28`", …
+    pub fn help(self, written: &str) -> String {
+        match self {
+            DateFix::Fix(date) => format!("write it as `{date}`"),
+            DateFix::Ambiguous {
+                day_first,
+                month_first,
+            } => format!(
+                "`{written}` could be {} or {}: write `{day_first}` or `{month_first}` (YYYY-MM-DD)",
+                day_first.words(),
+                month_first.words()
+            ),
+            DateFix::NoSuchDay {
+                year,
+                month,
+                days_in_month,
+            } => format!(
+                "{} {year} has {days_in_month} days: write a day from `{year:04}-{month:02}-01` to `{year:04}-{month:02}-{days_in_month:02}`",
+                month_name(month)
+            ),
+            DateFix::NotADate => {
+                "write dates as YYYY-MM-DD (year, month, day), e.g. `2027-04-30`".to_string()
+            }
+        }
+    }
+}
+
+/// The English name of month 1–12 (`2` → "February"); "" for any other number.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// "14 February 2027".
+    fn words(self) -> String {
+        format!("{} {} {}", self.day, month_name(self.month), self.year)
+    }
+}
+
+/// The month a name or abbreviation means (`feb`, `Feb.`, `February`, `Sept`).
+fn month_from_name(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    if word == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_lowercase();
+            m == word || (word.len() == 3 && m.starts_with(&word))
+        })
+        .map(|i| i as u8 + 1)
+}
+
+/// `year`-`month`-`day`, checked: `Fix`, `NoSuchDay` (a day from 29 to 31
+/// past the month's end) or `NotADate`.
+fn checked(year: u32, month: u32, day: u32) -> DateFix {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return DateFix::NotADate;
+    }
+    let last = days_in_month(year, month);
+    if day > last {
+        return DateFix::NoSuchDay {
+            year: year as u16,
+            month: month as u8,
+            days_in_month: last as u8,
+        };
+    }
+    DateFix::Fix(Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+fn suggest(text: &str) -> DateFix {
+    if let Some(date) = Date::parse(text) {
+        return DateFix::Fix(date);
+    }
+    numeric(text)
+        .or_else(|| with_month_name(text))
+        .unwrap_or(DateFix::NotADate)
+}
+
+/// Three groups of ASCII digits split by one kind of `-`, `/` or `.`.
+fn numeric(text: &str) -> Option<DateFix> {
+    let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let number = |t: &str| -> Option<u32> {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let (na, nb, nc) = (number(a)?, number(b)?, number(c)?);
+    Some(match (a.len(), b.len(), c.len()) {
+        // Year first: always year, month, day.
+        (4, 1..=2, 1..=2) => checked(na, nb, nc),
+        // Year last: day and month in either order.
+        (1..=2, 1..=2, 4) => {
+            if na > 12 && nb > 12 {
+                DateFix::NotADate
+            } else if na > 12 || na == nb {
+                checked(nc, nb, na)
+            } else if nb > 12 {
+                checked(nc, na, nb)
+            } else {
+                match (checked(nc, nb, na), checked(nc, na, nb)) {
+                    (DateFix::Fix(day_first), DateFix::Fix(month_first)) => DateFix::Ambiguous {
+                        day_first,
+                        month_first,
+                    },
+                    _ => DateFix::NotADate,
+                }
+            }
+        }
+        _ => DateFix::NotADate,
+    })
+}
+
+/// `Feb 14 2027`, `February 14, 2027`, `14 Feb 2027`, `14th of February, 2027`.
+fn with_month_name(text: &str) -> Option<DateFix> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of"))
+        .collect();
+    let [first, second, year] = words[..] else {
+        return None;
+    };
+    let day = |t: &str| -> Option<u32> {
+        let t = t.strip_suffix('.').unwrap_or(t);
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = t[digits.len()..].to_ascii_lowercase();
+        let ok = !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th");
+        ok.then(|| digits.parse().ok()).flatten()
+    };
+    let (month, day) = match (month_from_name(first), month_from_name(second)) {
+        (Some(m), None) => (m, day(second)?),
+        (None, Some(m)) => (m, day(first)?),
+        _ => return None,
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(checked(year.parse().ok()?, u32::from(month), day))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -107,6 +330,152 @@ mod tests {
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
+    }
+
+    fn fix(text: &str) -> String {
+        match Date::suggest(text) {
+            DateFix::Fix(date) => date.to_string(),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn suggests_the_one_meant_date() {
+        for text in [
+            "14/02/2027",
+            "02/14/2027",
+            "2/14/2027",
+            "2027/02/14",
+            "2027.02.14",
+            "14.02.2027",
+            "14-02-2027",
+            "Feb 14 2027",
+            "Feb. 14, 2027",
+            "February 14, 2027",
+            "february 14 2027",
+            "14 Feb 2027",
+            "14 February 2027",
+            "14th February 2027",
+            "14th of February, 2027",
+            "14. Feb. 2027",
+            "February 14th, 2027",
+            "2027-2-14",
+            "2027-02-14",
+            " 2027-02-14 ",
+        ] {
+            assert_eq!(fix(text), "2027-02-14", "{text}");
+        }
+        assert_eq!(fix("Sept 1 2027"), "2027-09-01");
+        assert_eq!(fix("1 Sep 2027"), "2027-09-01");
+        // Day and month the same: either reading is the same date.
+        assert_eq!(fix("04/04/2027"), "2027-04-04");
+        // The fix is what Date::parse accepts.
+        for text in ["14/02/2027", "Feb 14 2027", "2027-2-14"] {
+            let date = Date::suggest(text).date().unwrap();
+            assert_eq!(Date::parse(&date.to_string()), Some(date));
+        }
+    }
+
+    #[test]
+    fn ambiguous_day_and_month() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        assert_eq!(
+            Date::suggest("03/04/2027"),
+            DateFix::Ambiguous {
+                day_first: d("2027-04-03"),
+                month_first: d("2027-03-04"),
+            }
+        );
+        assert!(matches!(
+            Date::suggest("1.2.2027"),
+            DateFix::Ambiguous { .. }
+        ));
+        assert_eq!(
+            Date::suggest("03/04/2027").help("03/04/2027"),
+            "`03/04/2027` could be 3 April 2027 or 4 March 2027: write `2027-04-03` or `2027-03-04` (YYYY-MM-DD)"
+        );
+    }
+
+    #[test]
+    fn days_that_do_not_exist() {
+        let feb = DateFix::NoSuchDay {
+            year: 2027,
+            month: 2,
+            days_in_month: 28,
+        };
+        for text in [
+            "2027-02-30",
+            "2027-2-30",
+            "30/02/2027",
+            "February 30, 2027",
+            "30 Feb 2027",
+            "2027/02/29",
+        ] {
+            assert_eq!(Date::suggest(text), feb, "{text}");
+        }
+        assert_eq!(
+            Date::suggest("2028-02-30"),
+            DateFix::NoSuchDay {
+                year: 2028,
+                month: 2,
+                days_in_month: 29
+            }
+        );
+        assert_eq!(
+            Date::suggest("2027-04-31"),
+            DateFix::NoSuchDay {
+                year: 2027,
+                month: 4,
+                days_in_month: 30
+            }
+        );
+        assert_eq!(
+            feb.help("2027-02-30"),
+            "February 2027 has 28 days: write a day from `2027-02-01` to `2027-02-28`"
+        );
+        assert_eq!(month_name(2), "February");
+        assert_eq!(month_name(12), "December");
+        assert_eq!(month_name(0), "");
+        assert_eq!(month_name(13), "");
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "",
+            "soon",
+            "2027",
+            "2027-04",
+            "14/02/27",
+            "13/14/2027",
+            "2027-13-01",
+            "2027-00-10",
+            "2027-01-00",
+            "2027-01-32",
+            "0000-01-01",
+            "2027/02-14",
+            "14 2027",
+            "Feb 2027",
+            "Feb 14",
+            "Foo 14 2027",
+            "Feb Mar 2027",
+            "14xx Feb 2027",
+            "Feb 14 27",
+            "２０２７-01-01",
+            "2027-02-14T10:00",
+            "1.5",
+            "10-15",
+        ] {
+            assert_eq!(Date::suggest(text), DateFix::NotADate, "{text:?}");
+        }
+        assert_eq!(
+            DateFix::NotADate.help("soon"),
+            "write dates as YYYY-MM-DD (year, month, day), e.g. `2027-04-30`"
+        );
+        assert_eq!(
+            DateFix::Fix(Date::parse("2027-04-30").unwrap()).help("30/04/2027"),
+            "write it as `2027-04-30`"
+        );
     }
 
     #[test]

@@ -7,12 +7,14 @@
 
 mod brief;
 mod date;
+mod deadline;
 mod duration;
 mod lower;
 mod scene_heading;
 
 pub use brief::*;
-pub use date::Date;
+pub use date::{Date, DateFix, month_name};
+pub use deadline::{DeadlineMatch, find_deadline, find_deadlines};
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;
 pub use scene_heading::{SceneHeading, SceneHeadingError, parse_scene_heading};

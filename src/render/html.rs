@@ -227,8 +227,9 @@ impl Page {
                 color: options
                     .brand
                     .color
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_COLOR.to_string()),
+                    .as_deref()
+                    .and_then(crate::config::parse_color)
+                    .map_or_else(|| DEFAULT_COLOR.to_string(), crate::config::color_hex),
                 logo,
             },
             fields: header_fields(brief),
@@ -271,20 +272,31 @@ fn segments(text: &str) -> Vec<Segment> {
     out
 }
 
-/// The target with its `by YYYY-MM-DD` removed, since the deadline has a column of its own.
+/// The target with its `by DATE` deadline removed, since the deadline has a
+/// column of its own: `25 per month By 2027-04-30.` → `25 per month.`
 fn target_without_deadline(target: &str, deadline: Option<crate::model::Date>) -> String {
-    match deadline {
-        Some(date) => {
-            let phrase = format!("by {date}");
-            let cleaned = target.replacen(&phrase, "", 1);
-            let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-            if cleaned.is_empty() {
-                target.to_string()
-            } else {
-                cleaned
-            }
-        }
-        None => target.to_string(),
+    let Some(found) = deadline.and_then(|date| {
+        crate::model::find_deadlines(target)
+            .into_iter()
+            .find(|m| m.resolved() == Some(date))
+    }) else {
+        return target.to_string();
+    };
+    let before = target[..found.phrase.start].trim_end();
+    let after = &target[found.phrase.end..];
+    // Punctuation right after the deadline closes up to the text before it.
+    let joined = if before.is_empty() {
+        after.trim_start_matches([',', ';', ':', '.']).to_string()
+    } else if after.starts_with(char::is_whitespace) {
+        format!("{before} {after}")
+    } else {
+        format!("{before}{after}")
+    };
+    let cleaned = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cleaned.is_empty() {
+        target.to_string()
+    } else {
+        cleaned
     }
 }
 
@@ -369,4 +381,34 @@ fn section_view(section: &Section) -> SectionView {
         }
     }
     view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn the_deadline_leaves_the_target_once() {
+        let date = Date::parse("2027-04-30");
+        for (target, shown) in [
+            ("25 per month by 2027-04-30", "25 per month"),
+            ("25 per month By 2027-04-30", "25 per month"),
+            ("25 per month BY 2027-04-30.", "25 per month."),
+            (
+                "3,000 views by 2027-04-30 on YouTube",
+                "3,000 views on YouTube",
+            ),
+            ("By 2027-04-30, 25 a month", "25 a month"),
+            ("3,000 views by 30/04/2027", "3,000 views"),
+            ("by 2027-04-30", "by 2027-04-30"),
+            ("25 by 2027-05-01", "25 by 2027-05-01"),
+        ] {
+            assert_eq!(target_without_deadline(target, date), shown, "{target}");
+        }
+        assert_eq!(
+            target_without_deadline("25 by 2027-04-30", None),
+            "25 by 2027-04-30"
+        );
+    }
 }

@@ -302,10 +302,13 @@ impl Composer {
         );
         rich.push(&body, ": ");
         rich.push_linked(&body, self.theme.accent, &metric.target);
+        // The deadline is shown once: in the target when it is written there.
         if let Some(deadline) = metric.deadline {
-            let date = deadline.to_string();
-            if !metric.target.contains(&date) {
-                rich.push(&body, &format!(" by {date}"));
+            let written = crate::model::find_deadlines(&metric.target)
+                .iter()
+                .any(|m| m.resolved() == Some(deadline));
+            if !written {
+                rich.push(&body, &format!(" by {deadline}"));
             }
         }
         let after = metric.source.as_ref().map(|source| {

@@ -34,7 +34,8 @@ pub struct Theme {
 const DEFAULT_ACCENT: Rgb = [10.0 / 255.0, 95.0 / 255.0, 1.0];
 
 impl Theme {
-    /// The theme for a brand colour `#RRGGBB` (the default blue when absent or malformed).
+    /// The theme for a brand colour `#RRGGBB` or `#RGB` (the default blue
+    /// when absent or malformed), read as the HTML reads it.
     pub fn new(brand_color: Option<&str>) -> Theme {
         let accent = readable(brand_color.and_then(parse_hex).unwrap_or(DEFAULT_ACCENT));
         Theme {
@@ -61,14 +62,9 @@ fn rgb(r: u8, g: u8, b: u8) -> Rgb {
     ]
 }
 
-/// Parses `#RRGGBB` (or `RRGGBB`).
+/// Reads `#RRGGBB` or `#RGB` with the colour reader the config and the HTML use.
 fn parse_hex(text: &str) -> Option<Rgb> {
-    let hex = text.trim().trim_start_matches('#');
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some(rgb(channel(0)?, channel(2)?, channel(4)?))
+    crate::config::parse_color(text).map(|[r, g, b]| rgb(r, g, b))
 }
 
 /// `a` moved towards `b` by `t` (0–1).
@@ -97,6 +93,9 @@ mod tests {
         assert_eq!(parse_hex("#0A5FFF"), Some(DEFAULT_ACCENT));
         assert_eq!(parse_hex("blue"), None);
         assert_eq!(parse_hex("#12345"), None);
+        assert_eq!(parse_hex("#C00"), Some([0.8, 0.0, 0.0]));
+        assert_eq!(parse_hex("#c00"), parse_hex("#CC0000"));
+        assert_eq!(Theme::new(Some("#C00")).accent, [0.8, 0.0, 0.0]);
         let yellow = readable([1.0, 1.0, 0.0]);
         assert!(yellow[0] < 0.7, "{yellow:?}");
     }
