@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn runs_of_blank_lines_become_one() {
-        let src = "\n\n// c\n\n# T\n\n\n\nlength: 9s\n \n\u{3000}\n## Goal\nA\nB\n\n\n// kept\n\nC\n\n\n";
+        let src =
+            "\n\n// c\n\n# T\n\n\n\nlength: 9s\n \n\u{3000}\n## Goal\nA\nB\n\n\n// kept\n\nC\n\n\n";
         let want = "// c\n# T\n\nlength: 9s\n\n## Goal\nA\nB\n\n// kept\n\nC\n";
         assert_eq!(format(src), want);
         assert_eq!(format(want), want, "idempotent");

@@ -359,3 +359,48 @@ fn missing_sign_off_names_exactly_who_has_not_signed() {
         "add `- Tom Becker (sales) YYYY-MM-DD` under `## Sign-off` once they have signed"
     );
 }
+
+#[test]
+fn lengths_get_the_computed_fix() {
+    for (written, fix) in [("1.5 minutes", "1m30s"), ("90 sec.", "1m30s"), ("60", "1m")] {
+        let text = BASE.replace("length: 60s", &format!("length: {written}"));
+        let (message, help) = only(&text, "invalid-value");
+        assert_eq!(message, format!("`{written}` is not a length"));
+        assert_eq!(help, format!("write `length: {fix}`"));
+    }
+    // The meant length is used: no cascade into length-dependent checks.
+    let text = with_scenes("90 sec.", "### 0:00-1:30 All\nVisual: a\n");
+    expect(&text, &[("invalid-value", 2)]);
+}
+
+#[test]
+fn dates_get_the_computed_fix() {
+    let due = |written: &str| BASE.replace("length: 60s", &format!("length: 60s\ndue: {written}"));
+    for written in ["14/02/2027", "Feb 14 2027"] {
+        let (message, help) = only(&due(written), "invalid-value");
+        assert_eq!(message, format!("`{written}` is not written YYYY-MM-DD"));
+        assert_eq!(help, "write `due: 2027-02-14`");
+    }
+    let (message, help) = only(&due("2027-02-30"), "invalid-value");
+    assert_eq!(message, "`2027-02-30` is not a date");
+    assert!(help.starts_with("February 2027 has 28 days"), "{help}");
+    // A metric deadline is flagged like `due:`.
+    let text = BASE.replace("by 2027-04-30", "by 30/04/2027");
+    let (message, help) = only(&text, "invalid-value");
+    assert_eq!(
+        message,
+        "the deadline `30/04/2027` is not written YYYY-MM-DD"
+    );
+    assert_eq!(help, "write `by 2027-04-30`");
+}
+
+#[test]
+fn an_unreadable_sign_off_date_is_one_diagnostic() {
+    let header = BASE.replace("length: 60s", "length: 60s\nstatus: approved");
+    let text = format!(
+        "{header}\n## Sign-off\n- Priya Shah (marketing) 20/11/2026\n- Tom Becker (sales) 2026-11-21\n"
+    );
+    let (message, help) = only(&text, "invalid-value");
+    assert_eq!(message, "`20/11/2026` is not written YYYY-MM-DD");
+    assert_eq!(help, "write `- Priya Shah (marketing) 2026-11-20`");
+}

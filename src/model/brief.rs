@@ -436,6 +436,10 @@ pub struct SignOffEntry {
     /// The whole entry.
     #[serde(skip)]
     pub span: Span,
+    /// Whether a date follows the entry (it is signed), even one that could
+    /// not be read.
+    #[serde(skip)]
+    pub signed: bool,
     /// Whether the entry signs for marketing: its role names marketing, or
     /// its name is the brief's `marketing:` owner.
     #[serde(skip)]

@@ -444,13 +444,21 @@ impl<'a> Lowerer<'a> {
         let text = || Some(Spanned::new(value.to_string(), span));
         match key {
             FieldKey::Length => {
-                let d = Duration::parse(value).ok_or_else(|| {
-                    (
-                        format!("`{value}` is not a length"),
-                        format!("write the length as {DURATION_FORMS}"),
-                    )
-                })?;
-                h.length = Some(Spanned::new(d, span));
+                if let Some(d) = Duration::parse(value) {
+                    h.length = Some(Spanned::new(d, span));
+                    return Ok(());
+                }
+                // The one length meant (`1.5 minutes`, `90 sec.`, `60`) is
+                // used, so nothing that depends on the length cascades.
+                let meant = Duration::suggest(value);
+                h.length = meant.map(|d| Spanned::new(d, span));
+                return Err((
+                    format!("`{value}` is not a length"),
+                    match meant {
+                        Some(d) => format!("write `length: {}`", d.spelling()),
+                        None => format!("write the length as {DURATION_FORMS}"),
+                    },
+                ));
             }
             FieldKey::Stage => {
                 h.stage = Some(Spanned::new(
@@ -465,18 +473,19 @@ impl<'a> Lowerer<'a> {
                 ))
             }
             FieldKey::Due | FieldKey::Shoot => {
-                let date = Date::parse(value).ok_or_else(|| {
-                    (
-                        format!("`{value}` is not a date"),
-                        "write dates as YYYY-MM-DD, e.g. `2027-02-14`".to_string(),
-                    )
-                })?;
                 let slot = if key == FieldKey::Due {
                     &mut h.due
                 } else {
                     &mut h.shoot
                 };
-                *slot = Some(Spanned::new(date, span));
+                match Date::parse(value) {
+                    Some(date) => *slot = Some(Spanned::new(date, span)),
+                    None => {
+                        let (message, help, meant) = date_problem(value, |d| format!("{key}: {d}"));
+                        *slot = meant.map(|d| Spanned::new(d, span));
+                        return Err((message, help));
+                    }
+                }
             }
             FieldKey::Formats => {
                 let formats = value
@@ -896,26 +905,22 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let (target, source) = split_source(rest);
+        // One reader of `by DATE` for every stage (see `model::deadline`).
         let mut deadline = None;
-        let words: Vec<&str> = target.split_whitespace().collect();
-        for pair in words.windows(2) {
-            if pair[0].eq_ignore_ascii_case("by")
-                && pair[1].starts_with(|c: char| c.is_ascii_digit())
-                && pair[1].contains('-')
-            {
-                let candidate = pair[1].trim_end_matches([',', ';', '.', ')']);
-                match Date::parse(candidate) {
-                    Some(date) => deadline = Some(date),
-                    None => self.report(
-                        Diagnostic::new(
-                            Rule::InvalidValue,
-                            item.span,
-                            format!("the deadline `{candidate}` is not a date"),
-                        )
-                        .with_help("write deadlines as `by YYYY-MM-DD`, e.g. `by 2027-04-30`"),
-                    ),
-                }
+        for found in find_deadlines(target) {
+            let written = &target[found.date_text.clone()];
+            if found.date.is_err() {
+                let (message, help, _) = date_problem(written, |d| format!("by {d}"));
+                self.report(
+                    Diagnostic::new(
+                        Rule::InvalidValue,
+                        item.span,
+                        format!("the deadline {message}"),
+                    )
+                    .with_help(help),
+                );
             }
+            deadline = deadline.or(found.resolved());
         }
         Some(Metric {
             name: name.to_string(),
@@ -955,15 +960,12 @@ impl<'a> Lowerer<'a> {
             match Date::parse(after) {
                 Some(date) => Some(date),
                 None => {
+                    let (message, help, meant) =
+                        date_problem(after, |d| format!("- {name} ({role}) {d}"));
                     self.report(
-                        Diagnostic::new(
-                            Rule::InvalidValue,
-                            item.span,
-                            format!("`{after}` is not a date"),
-                        )
-                        .with_help(help),
+                        Diagnostic::new(Rule::InvalidValue, item.span, message).with_help(help),
                     );
-                    None
+                    meant
                 }
             }
         };
@@ -977,6 +979,9 @@ impl<'a> Lowerer<'a> {
             name: name.to_string(),
             role: role.to_string(),
             date,
+            // A date was written, readable or not: the entry is signed.
+            // Counting it as unsigned would report the one mistake twice.
+            signed: !after.is_empty(),
             span: item.span,
             for_marketing,
             for_sales,
@@ -1016,6 +1021,33 @@ fn content_span(source: &str, line: &Line) -> Span {
     // `start + trimmed length`, not `trim_end`: on a line of white space
     // only, trimming from both ends would cross over.
     Span::new(start, start + text.trim().len())
+}
+
+/// What is wrong with a date that is not `YYYY-MM-DD`: message, help (with
+/// `write_as` showing the corrected text when one date is meant), and that
+/// date.
+fn date_problem(
+    written: &str,
+    write_as: impl Fn(Date) -> String,
+) -> (String, String, Option<Date>) {
+    let fix = Date::suggest(written);
+    match fix {
+        DateFix::Fix(date) => (
+            format!("`{written}` is not written YYYY-MM-DD"),
+            format!("write `{}`", write_as(date)),
+            Some(date),
+        ),
+        DateFix::Ambiguous { .. } => (
+            format!("`{written}` is not written YYYY-MM-DD"),
+            fix.help(written),
+            None,
+        ),
+        DateFix::NoSuchDay { .. } | DateFix::NotADate => (
+            format!("`{written}` is not a date"),
+            fix.help(written),
+            None,
+        ),
+    }
 }
 
 /// `span` with leading and trailing blanks removed.

@@ -66,9 +66,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Some(Content::SignOff(entries)) => entries.as_slice(),
         _ => &[],
     };
-    let signed = |side: fn(&crate::model::SignOffEntry) -> bool| {
-        entries.iter().any(|e| side(e) && e.date.is_some())
-    };
+    let signed =
+        |side: fn(&crate::model::SignOffEntry) -> bool| entries.iter().any(|e| side(e) && e.signed);
     let missing: Vec<&str> = [
         ("marketing", signed(|e| e.is_marketing())),
         ("sales", signed(|e| e.is_sales())),
