@@ -4,7 +4,7 @@
 //! an `invalid-encoding` diagnostic instead of an error.
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use crate::syntax::Span;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -117,7 +117,7 @@ fn explain_prints_the_rule_and_suggests_on_typos() {
         .unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().lines().count(),
-        briefc::rules::Rule::ALL.len()
+        briefc::diagnostic::Rule::ALL.len()
     );
 
     let out = briefc(root.as_ref())

@@ -2,7 +2,7 @@
 //! `briefc explain` prints. This test fails when the file is stale;
 //! `UPDATE_DOCS=1 cargo test --test docs` rewrites it.
 
-use briefc::rules::Rule;
+use briefc::diagnostic::Rule;
 
 fn render() -> String {
     let mut out = String::from(

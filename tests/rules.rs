@@ -193,7 +193,7 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
 
     // The code knows every rule of the spec, with the spec's default severity,
     // in the spec's order. (It may know more, such as `build`-only rules.)
-    let code_rules: Vec<(&str, String)> = briefc::rules::Rule::ALL
+    let code_rules: Vec<(&str, String)> = briefc::diagnostic::Rule::ALL
         .iter()
         .map(|r| (r.name(), r.default_severity().to_string()))
         .filter(|(name, _)| SPEC_RULES.iter().any(|(r, _)| r == name))
@@ -208,7 +208,7 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
         ));
     }
     for (rule, _) in SPEC_RULES {
-        let structural = briefc::rules::Rule::from_name(rule).map(|r| r.is_structural());
+        let structural = briefc::diagnostic::Rule::from_name(rule).map(|r| r.is_structural());
         let spec_structural = SPEC_RULES.iter().position(|(r, _)| *r == rule)
             < SPEC_RULES.iter().position(|(r, _)| *r == "too-long");
         if structural.is_some_and(|s| s != spec_structural) {
@@ -219,7 +219,7 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_its_twin() {
     }
 
     for (rule, severity) in EXTENSION_RULES {
-        match briefc::rules::Rule::from_name(rule) {
+        match briefc::diagnostic::Rule::from_name(rule) {
             Some(r) if r.default_severity().to_string() == severity => {}
             other => failures.push(format!(
                 "extension rule `{rule}`: expected default {severity}, found {other:?}"

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::html::Templates;
 use crate::render::{Logo, RenderOptions, pdf};
 use crate::report::{self, FileReport};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -180,9 +180,7 @@ fn build_timestamp() -> Result<i64, CliError> {
                 )
             }),
         None => {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64);
+            let now = super::now_seconds();
             Ok(now - now.rem_euclid(86_400))
         }
     }

@@ -3,7 +3,6 @@
 use super::args::{CheckArgs, ColorChoice, CommonArgs, Format};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::config::{Config, ConfigCache};
-use crate::model::Date;
 use crate::report::{self, FileReport, HumanStyle, Totals};
 use crate::{Checked, check_bytes};
 use rayon::prelude::*;
@@ -88,7 +87,7 @@ pub(super) fn check_files_with<T: Send>(
         .iter()
         .map(|f| cache.for_brief(f))
         .collect::<Result<Vec<_>, _>>()?;
-    let today = common.today.unwrap_or_else(Date::today);
+    let today = common.today.unwrap_or_else(super::today);
     files
         .par_iter()
         .zip(configs)

@@ -1,9 +1,10 @@
-//! `briefc explain RULE`: the rule's documentation, from the registry.
+//! `briefc explain RULE`: the rule's documentation, from the rule catalogue
+//! ([`crate::diagnostic::Rule`]).
 
 use super::args::ExplainArgs;
 use super::{CliError, EXIT_OK};
 use crate::diagnostic::did_you_mean;
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 
 pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
     if args.list {

@@ -53,3 +53,16 @@ pub fn run() -> ExitCode {
         }
     }
 }
+
+/// Seconds since 1970-01-01 UTC, from the system clock: the one place that
+/// reads it (the library below the CLI never does).
+fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Today's date in UTC.
+fn today() -> crate::model::Date {
+    crate::model::Date::from_unix_seconds(now_seconds())
+}

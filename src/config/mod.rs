@@ -13,7 +13,7 @@ pub use lookup::{CONFIG_FILE_NAME, ConfigCache};
 
 use crate::diagnostic::Severity;
 use crate::model::{Duration, FieldKey, SectionKind};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

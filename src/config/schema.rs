@@ -3,7 +3,7 @@
 use super::{Brand, Config, ConfigError, Limits, PageSize, RuleLevel, Settings};
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::model::{DURATION_FORMS, Duration, FieldKey, SectionKind};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use std::collections::BTreeMap;

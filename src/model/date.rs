@@ -65,13 +65,10 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// Today's date in UTC, from the system clock.
-    pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_days_since_epoch(secs.div_euclid(86_400))
+    /// The UTC date of a moment given in seconds since 1970-01-01 00:00 UTC
+    /// (the one conversion from clock time; the clock is read by the CLI).
+    pub fn from_unix_seconds(seconds: i64) -> Date {
+        Date::from_days_since_epoch(seconds.div_euclid(86_400))
     }
 }
 

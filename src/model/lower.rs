@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use crate::syntax::{Line, LineKind, Span, Spanned, SyntaxTree};
 
 /// Builds the typed brief from the syntax tree. Never fails: what cannot be

@@ -11,10 +11,12 @@ mod deadline;
 mod duration;
 mod lower;
 mod scene_heading;
+mod text;
 
 pub use brief::*;
 pub use date::{Date, DateFix, month_name};
 pub use deadline::{DeadlineMatch, find_deadline, find_deadlines};
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;
+pub use text::{find_urls, has_url, word_count};
 pub use scene_heading::{SceneHeading, SceneHeadingError, parse_scene_heading};

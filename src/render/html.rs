@@ -249,7 +249,7 @@ fn header_fields(brief: &Brief) -> Vec<FieldView> {
 fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut at = 0;
-    for range in crate::rules::find_urls(text) {
+    for range in crate::model::find_urls(text) {
         if range.start > at {
             out.push(Segment {
                 text: text[at..range.start].to_string(),

@@ -27,7 +27,7 @@ pub struct RenderOptions {
 impl RenderOptions {
     /// The compile date, for footers.
     pub fn date(&self) -> Date {
-        Date::from_days_since_epoch(self.timestamp.div_euclid(86_400))
+        Date::from_unix_seconds(self.timestamp)
     }
 }
 

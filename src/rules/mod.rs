@@ -2,17 +2,16 @@
 //!
 //! Structural rules (`missing-title`, `stray-text`, …) fire while lowering in
 //! [`crate::model`]; the rules here read the finished [`Brief`]. Each rule's
-//! name, severity and explanation live in [`registry`].
+//! name, severity and explanation live in the catalogue,
+//! [`crate::diagnostic::Rule`], below every stage that reports.
 
 mod approval;
-pub(crate) mod content;
+mod content;
 mod limits;
-mod registry;
 mod structure;
 mod timing;
 
-pub use content::{find_urls, has_url};
-pub use registry::Rule;
+use crate::diagnostic::Rule;
 
 use crate::config::{Config, Settings};
 use crate::diagnostic::Diagnostic;

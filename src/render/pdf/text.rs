@@ -95,7 +95,7 @@ impl Rich {
     }
 }
 
-pub use crate::rules::find_urls;
+pub use crate::model::find_urls;
 
 /// One character as it will be drawn.
 #[derive(Clone, Copy)]

@@ -2,8 +2,11 @@
 //! [`crate::report`]; the rules that produce diagnostics live in
 //! [`crate::model`] (structure) and [`crate::rules`] (checks).
 
-use crate::rules::Rule;
 use crate::syntax::Span;
+
+mod rule;
+
+pub use rule::Rule;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -3,7 +3,7 @@
 //! The explanation is the text `briefc explain RULE` prints and the source of
 //! `docs/rules.md`, so it lives here, once, beside the rule's name.
 
-use crate::diagnostic::Severity;
+use super::Severity;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
