@@ -298,7 +298,7 @@ fn text_before_the_title_is_reported_once() {
     let help = out.json()["diagnostics"][0]["help"].clone();
     assert_eq!(
         help,
-        "move the title on line 2 to the top, above the header fields"
+        "move it to the top, above the header fields; the title is on line 2"
     );
 
     let out = check(CLEAN.replace("# Acme", "#Acme"));

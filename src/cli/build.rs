@@ -8,11 +8,11 @@ use super::args::{BuildArgs, PageArg};
 use super::check::{check_files, human_style};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::config::{Config, PageSize};
+use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::html::Templates;
 use crate::render::{Logo, RenderOptions, pdf};
 use crate::report::{self, FileReport};
-use crate::diagnostic::Rule;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -330,6 +330,7 @@ fn font_warnings(brief: &crate::model::Brief) -> Vec<Diagnostic> {
                 "the HTML output shows it; for the PDF, use another character or accept the replacement"
                     .into(),
             ),
+            related: None,
         })
         .collect()
 }

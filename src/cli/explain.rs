@@ -3,8 +3,8 @@
 
 use super::args::ExplainArgs;
 use super::{CliError, EXIT_OK};
-use crate::diagnostic::did_you_mean;
 use crate::diagnostic::Rule;
+use crate::diagnostic::did_you_mean;
 
 pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
     if args.list {

@@ -11,9 +11,9 @@ mod schema;
 pub use error::ConfigError;
 pub use lookup::{CONFIG_FILE_NAME, ConfigCache};
 
+use crate::diagnostic::Rule;
 use crate::diagnostic::Severity;
 use crate::model::{Duration, FieldKey, SectionKind};
-use crate::diagnostic::Rule;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! The `briefc.yaml` schema: raw serde types, value checks, profile merging.
 
 use super::{Brand, Config, ConfigError, Limits, PageSize, RuleLevel, Settings};
+use crate::diagnostic::Rule;
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::model::{DURATION_FORMS, Duration, FieldKey, SectionKind};
-use crate::diagnostic::Rule;
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use std::collections::BTreeMap;

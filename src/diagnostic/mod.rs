@@ -43,6 +43,10 @@ pub struct Diagnostic {
     pub span: Span,
     /// How to fix it, where a fix exists.
     pub help: Option<String>,
+    /// Another place the diagnostic refers to, with a phrase naming it
+    /// (`the first \`length:\``): reports add "(… is on line N)" to the help,
+    /// computing the line only then.
+    pub related: Option<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -54,6 +58,7 @@ impl Diagnostic {
             message: message.into(),
             span,
             help: None,
+            related: None,
         }
     }
 
@@ -64,6 +69,12 @@ impl Diagnostic {
     }
 
     /// Adds a help line when there is one.
+    /// Names another place the diagnostic refers to.
+    pub fn with_related(mut self, span: Span, phrase: impl Into<String>) -> Self {
+        self.related = Some((span, phrase.into()));
+        self
+    }
+
     pub fn with_opt_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self

@@ -1,8 +1,8 @@
 //! Lowering: classified lines → [`Brief`] + structural diagnostics.
 
 use super::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::diagnostic::Rule;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::syntax::{Line, LineKind, Span, Spanned, SyntaxTree};
 
 /// Builds the typed brief from the syntax tree. Never fails: what cannot be
@@ -286,10 +286,9 @@ impl<'a> Lowerer<'a> {
         let Some(index) = self.title_missing.take() else {
             return false;
         };
-        let number = line_number(self.src, line.span.start);
-        self.diags[index].help = Some(format!(
-            "move the title on line {number} to the top, above the header fields"
-        ));
+        let diag = &mut self.diags[index];
+        diag.help = Some("move it to the top, above the header fields".to_string());
+        diag.related = Some((line.span, "the title".to_string()));
         self.brief.title = Spanned::new(self.text(text).to_string(), text);
         // Diagnostics about missing things point at the title line.
         self.brief.anchor = line.span;
@@ -370,16 +369,15 @@ impl<'a> Lowerer<'a> {
             return;
         };
         if let Some(first) = self.raw_fields.iter().find(|f| f.key == key) {
-            let first_line = line_number(self.src, first.line.start);
+            let first = first.line;
             self.report(
                 Diagnostic::new(
                     Rule::DuplicateField,
                     key_span,
                     format!("`{key}` is given twice"),
                 )
-                .with_help(format!(
-                    "keep one `{key}:` line; the first is on line {first_line}"
-                )),
+                .with_help(format!("keep one `{key}:` line"))
+                .with_related(first, "the first"),
             );
             return;
         }
@@ -571,7 +569,7 @@ impl<'a> Lowerer<'a> {
             self.read_header();
         }
         if let Some(first) = self.brief.section(kind) {
-            let first_line = line_number(self.src, first.heading.start);
+            let first = first.heading;
             self.report(
                 Diagnostic::new(
                     Rule::DuplicateSection,
@@ -579,9 +577,10 @@ impl<'a> Lowerer<'a> {
                     format!("the section `{}` is given twice", kind.name()),
                 )
                 .with_help(format!(
-                    "merge it into the first `## {}` on line {first_line}",
+                    "merge the two `## {}` sections into one",
                     kind.name()
-                )),
+                ))
+                .with_related(first, "the first"),
             );
             self.state = State::Skip;
             return;
@@ -1239,11 +1238,6 @@ fn find_inline_markup(text: &str) -> Option<(std::ops::Range<usize>, String)> {
     best
 }
 
-/// 1-based line number of byte `offset`.
-fn line_number(source: &str, offset: usize) -> usize {
-    source[..offset].bytes().filter(|&b| b == b'\n').count() + 1
-}
-
 fn keyword<T: Copy + std::fmt::Display>(
     value: &str,
     key: &str,
@@ -1392,8 +1386,9 @@ mod tests {
         assert_eq!(d[0].rule, Rule::MissingTitle);
         assert_eq!(
             d[0].help.as_deref(),
-            Some("move the title on line 2 to the top, above the header fields")
+            Some("move it to the top, above the header fields")
         );
+        assert_eq!(d[0].related, Some((Span::new(6, 9), "the title".into())));
         assert_eq!(brief.title.value, "T");
         assert!(brief.header.length.is_some());
         let (brief, d) = lowered("#T\n");

@@ -24,9 +24,9 @@ pub fn github(reports: &[FileReport], cwd: &Path) -> String {
                 Severity::Warning => "warning",
             };
             let mut message = d.message.clone();
-            if let Some(help) = &d.help {
+            if let Some(help) = super::help_text(d, &report.source) {
                 message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push_str(&help);
             }
             out.push_str(&format!(
                 "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",

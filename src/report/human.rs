@@ -133,10 +133,8 @@ impl miette::Diagnostic for Item<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(printable(h)) as Box<dyn fmt::Display>)
+        super::help_text(self.diag, self.file)
+            .map(|h| Box::new(printable(&h).into_owned()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

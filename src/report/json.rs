@@ -22,7 +22,7 @@ struct Entry<'a> {
     rule: &'a str,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 /// Renders the JSON document (pretty-printed, ending with a newline).
@@ -43,7 +43,7 @@ pub fn json(reports: &[FileReport]) -> String {
                 severity: d.severity,
                 rule: d.rule.name(),
                 message: &d.message,
-                help: d.help.as_deref(),
+                help: super::help_text(d, &report.source),
             });
         }
     }

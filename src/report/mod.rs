@@ -49,3 +49,17 @@ impl Totals {
         t
     }
 }
+
+/// The help line of `d` as reports show it: with the line of the place it
+/// refers to, computed now from the source (the model holds spans only).
+pub fn help_text(d: &Diagnostic, source: &SourceFile) -> Option<String> {
+    let related = d.related.as_ref().map(|(span, phrase)| {
+        let line = source.position(span.start).line;
+        format!("{phrase} is on line {line}")
+    });
+    match (&d.help, related) {
+        (Some(help), Some(related)) => Some(format!("{help}; {related}")),
+        (Some(help), None) => Some(help.clone()),
+        (None, related) => related,
+    }
+}
