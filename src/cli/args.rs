@@ -20,7 +20,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Compile briefs into a standalone HTML page and a paginated PDF.
     Build(BuildArgs),
-    /// Explain a rule: what it checks, why, and an example.
+    /// Explain a rule: what it checks, why, and an example (no rule: list every rule).
     Explain(ExplainArgs),
     /// Rewrite briefs in canonical spelling, keeping every comment and line break.
     Fmt(FmtArgs),
@@ -34,12 +34,17 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct FmtArgs {
     /// Files and folders to format (`-`: read standard input, write standard output).
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
     /// Change nothing; list the briefs that would change and exit 1 if any would.
     #[arg(long)]
     pub check: bool,
+
+    /// Change nothing; print a unified diff of what would change and exit 1 if
+    /// anything would (implies --check).
+    #[arg(long)]
+    pub diff: bool,
 
     /// Print nothing but problems.
     #[arg(short, long)]
@@ -155,11 +160,11 @@ pub struct BuildArgs {
 /// `briefc explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule, e.g. `too-many-items`.
-    #[arg(value_name = "RULE", required_unless_present = "list")]
+    /// The rule, e.g. `too-many-items` (without one, every rule is listed).
+    #[arg(value_name = "RULE")]
     pub rule: Option<String>,
 
-    /// List every rule with its default severity.
+    /// List every rule with its default severity (the same as giving no rule).
     #[arg(long, conflicts_with = "rule")]
     pub list: bool,
 }
