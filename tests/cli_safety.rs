@@ -156,3 +156,93 @@ fn fmt_diff_prints_a_unified_diff_and_changes_nothing() {
         "{out:?}"
     );
 }
+
+// ---------------------------------------------------------------- item 2
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_writes_through_a_symbolic_link_to_its_target() {
+    let b = Brief::new()
+        .file("real/target.brief", MESSY)
+        .file("other/t2.brief", MESSY)
+        .dir("briefs");
+    std::os::unix::fs::symlink("real/target.brief", b.path("link.brief")).unwrap();
+    std::os::unix::fs::symlink("../other/t2.brief", b.path("briefs/l2.brief")).unwrap();
+
+    // A link given by name.
+    b.run_with(["fmt", "link.brief"])
+        .code(0)
+        .stdout_has("formatted 1 of 1 brief\n");
+    let link = b.path("link.brief");
+    assert!(
+        link.symlink_metadata().unwrap().file_type().is_symlink(),
+        "the link was replaced"
+    );
+    assert_eq!(
+        std::fs::read_link(&link).unwrap(),
+        std::path::Path::new("real/target.brief")
+    );
+    assert_eq!(read(&b, "real/target.brief"), TIDY.as_bytes());
+
+    // A link found in a folder walk.
+    b.run_with(["fmt", "briefs"])
+        .code(0)
+        .stdout_has("formatted 1 of 1 brief\n");
+    let link = b.path("briefs/l2.brief");
+    assert!(
+        link.symlink_metadata().unwrap().file_type().is_symlink(),
+        "the link was replaced"
+    );
+    assert_eq!(read(&b, "other/t2.brief"), TIDY.as_bytes());
+    // No temporary file is left next to either target or link.
+    for dir in ["", "real", "other", "briefs"] {
+        for entry in std::fs::read_dir(b.path(dir)).unwrap() {
+            let name = entry.unwrap().file_name();
+            assert!(
+                !name.to_string_lossy().contains(".tmp"),
+                "{name:?} left behind"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_the_file_mode() {
+    let b = Brief::new()
+        .file("private.brief", MESSY)
+        .file("group.brief", MESSY)
+        .file("target.brief", MESSY);
+    set_mode(&b.path("private.brief"), 0o600);
+    set_mode(&b.path("group.brief"), 0o664);
+    set_mode(&b.path("target.brief"), 0o640);
+    std::os::unix::fs::symlink("target.brief", b.path("link.brief")).unwrap();
+    b.run_with(["fmt", "private.brief", "group.brief", "link.brief"])
+        .code(0)
+        .stdout_has("formatted 3 of 3 briefs\n");
+    for (name, want) in [
+        ("private.brief", 0o600),
+        ("group.brief", 0o664),
+        ("target.brief", 0o640),
+    ] {
+        assert_eq!(read(&b, name), TIDY.as_bytes(), "{name}");
+        assert_eq!(
+            mode(&b.path(name)),
+            want,
+            "{name}: mode {:o}",
+            mode(&b.path(name))
+        );
+    }
+}

@@ -62,7 +62,8 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
         changed += 1;
         match mode {
             Mode::Write => {
-                crate::output::write_atomic(path, &result.bytes()).map_err(|e| {
+                // Through a symbolic link to its target, keeping the mode.
+                crate::output::rewrite(path, &result.bytes()).map_err(|e| {
                     CliError::new(
                         format!(
                             "cannot write `{}`: {}",
