@@ -23,7 +23,32 @@ pub fn rewrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(&target, bytes, Some(permissions))
 }
 
+/// Writes `bytes` to `path` atomically as a new file (mode 0644 on Unix),
+/// never replacing anything already there — not even a file created by
+/// someone else after the caller looked: the rename refuses to replace
+/// (error kind `AlreadyExists`), and the temporary file is removed.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = temp_with(path, bytes, None)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 fn write_with(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> std::io::Result<()> {
+    let tmp = temp_with(path, bytes, permissions)?;
+    // No fsync: like other compilers, briefc leaves durability to the file
+    // system. The rename alone makes the swap atomic for every reader, and
+    // two fsyncs would double the time of a one-brief build.
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A temporary file in `path`'s folder holding `bytes`, with `permissions`
+/// (default: 0644 on Unix).
+fn temp_with(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -42,16 +67,12 @@ fn write_with(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> st
     if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
     }
-    // No fsync: like other compilers, briefc leaves durability to the file
-    // system. The rename alone makes the swap atomic for every reader, and
-    // two fsyncs would double the time of a one-brief build.
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{rewrite, write_atomic};
+    use super::{rewrite, write_atomic, write_new};
 
     #[test]
     fn replaces_whole_files_and_leaves_no_temporaries() {
@@ -90,5 +111,16 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
         let mode = target.metadata().unwrap().permissions().mode();
         assert_eq!(mode & 0o7777, 0o600);
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.brief");
+        write_new(&path, b"first").unwrap();
+        let err = write_new(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -246,3 +246,115 @@ fn fmt_keeps_the_file_mode() {
         );
     }
 }
+
+// ---------------------------------------------------------------- item 3
+
+#[test]
+fn new_prints_a_check_command_that_a_shell_can_run() {
+    let b = Brief::new();
+    let out = b.run_with(["new", "my brief.brief"]);
+    out.code(0).stderr_empty();
+    assert_eq!(
+        out.stdout,
+        "wrote my brief.brief — fill it in, then run `briefc check 'my brief.brief'`\n"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&b.path("my brief.brief")), 0o644);
+    // Paste the command into a shell (with the binary's path for `briefc`).
+    let command = out.stdout.split('`').nth(1).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("briefc");
+    let script = command.replacen("briefc", &format!("'{}'", bin.display()), 1);
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{script} --deny-warnings --quiet --today {}",
+            support::TODAY
+        ))
+        .current_dir(b.path(""))
+        .env("NO_COLOR", "1")
+        .status()
+        .expect("run sh");
+    assert_eq!(status.code(), Some(0), "{script}");
+
+    // A plain name is not quoted.
+    let out = b.run_with(["new", "briefs/spring-promo.brief"]);
+    out.code(0);
+    assert_eq!(
+        out.stdout,
+        "wrote briefs/spring-promo.brief — fill it in, then run `briefc check briefs/spring-promo.brief`\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_replace_a_dangling_symbolic_link() {
+    let b = Brief::new();
+    std::os::unix::fs::symlink("nowhere.brief", b.path("link.brief")).unwrap();
+    b.run_with(["new", "link.brief"])
+        .cannot_run(&["link.brief", "already exists"]);
+    assert_eq!(
+        std::fs::read_link(b.path("link.brief")).unwrap(),
+        std::path::Path::new("nowhere.brief")
+    );
+    assert!(!b.path("nowhere.brief").exists());
+}
+
+#[test]
+fn new_racing_itself_writes_the_file_exactly_once() {
+    // Eight `briefc new` start at once on one path. Each may pass the
+    // "already exists" check before another writes; the no-clobber rename
+    // still lets exactly one of them create the file.
+    let b = Brief::new();
+    let bin = assert_cmd::cargo::cargo_bin("briefc");
+    for round in 0..5 {
+        let name = format!("race-{round}.brief");
+        let children: Vec<_> = (0..8)
+            .map(|_| {
+                std::process::Command::new(&bin)
+                    .args(["new", &name])
+                    .current_dir(b.path(""))
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn briefc")
+            })
+            .collect();
+        let outputs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let codes: Vec<_> = outputs.iter().map(|o| o.status.code()).collect();
+        assert_eq!(
+            codes.iter().filter(|c| **c == Some(0)).count(),
+            1,
+            "{codes:?}"
+        );
+        assert_eq!(
+            codes.iter().filter(|c| **c == Some(2)).count(),
+            7,
+            "{codes:?}"
+        );
+        for out in outputs.iter().filter(|o| o.status.code() == Some(2)) {
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("already exists"),
+                "{out:?}"
+            );
+        }
+    }
+    // No temporary files are left behind.
+    let mut names: Vec<_> = std::fs::read_dir(b.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "race-0.brief",
+            "race-1.brief",
+            "race-2.brief",
+            "race-3.brief",
+            "race-4.brief"
+        ]
+    );
+}
