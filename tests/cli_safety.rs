@@ -358,3 +358,50 @@ fn new_racing_itself_writes_the_file_exactly_once() {
         ]
     );
 }
+
+// ---------------------------------------------------------------- item 10
+
+/// [`CLEAN`] with a CJK character, which the built-in DejaVu font lacks.
+fn with_cjk() -> String {
+    CLEAN.replace("sets up in minutes.", "sets up in minutes (快).")
+}
+
+#[test]
+fn missing_glyph_follows_the_config_severity() {
+    let build = ["build", "a.brief", "--today", support::TODAY];
+
+    // Default: a warning; both outputs are written.
+    let b = Brief::new().file("a.brief", with_cjk());
+    let out = b.run_with(build);
+    out.code(0).stdout_has("missing-glyph").stdout_has("U+5FEB");
+    assert!(b.path("a.html").is_file() && b.path("a.pdf").is_file());
+
+    // Off: not reported; both outputs are written.
+    let b = Brief::new()
+        .file("a.brief", with_cjk())
+        .file("briefc.yaml", "rules: {missing-glyph: off}\n");
+    let out = b.run_with(build);
+    out.code(0)
+        .stdout_lacks("missing-glyph")
+        .stdout_lacks("U+5FEB");
+    assert_eq!(out.stdout, "wrote a.html, a.pdf\n", "{}", out.dump());
+    assert!(b.path("a.html").is_file() && b.path("a.pdf").is_file());
+
+    // Error: the build fails, writes nothing and leaves earlier outputs alone.
+    let b = Brief::new()
+        .file("a.brief", with_cjk())
+        .file("a.html", "earlier html")
+        .file("briefc.yaml", "rules: {missing-glyph: error}\n");
+    let out = b.run_with(build);
+    out.code(1)
+        .stdout_has("missing-glyph")
+        .stdout_has("U+5FEB")
+        .stdout_lacks("wrote")
+        .stderr_has("`a.brief` has errors and was not compiled");
+    assert_eq!(read(&b, "a.html"), b"earlier html");
+    assert!(!b.path("a.pdf").exists());
+
+    // Building only HTML does not need the PDF font, so nothing is reported.
+    let out = b.run_with(["build", "a.brief", "--html", "--today", support::TODAY]);
+    out.code(0).stdout_lacks("missing-glyph");
+}

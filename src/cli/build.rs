@@ -8,7 +8,7 @@ use super::args::{BuildArgs, PageArg};
 use super::check::{check_files, human_style};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::config::{Config, PageSize};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::render::html::Templates;
 use crate::render::{Logo, RenderOptions, pdf};
 use crate::report::{self, FileReport};
@@ -63,7 +63,9 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
 
     for (mut brief, config) in checked {
         if want_pdf {
-            brief.diagnostics.extend(font_warnings(&brief.brief));
+            brief
+                .diagnostics
+                .extend(font_warnings(&brief.brief, &config));
         }
         let has_errors = brief.has_errors();
         let report = FileReport {
@@ -316,13 +318,19 @@ fn template_error(err: crate::render::html::TemplateError) -> CliError {
     }
 }
 
-/// Warnings for characters the PDF fonts cannot show.
-fn font_warnings(brief: &crate::model::Brief) -> Vec<Diagnostic> {
+/// `missing-glyph` diagnostics for characters the PDF fonts cannot show, at
+/// the severity the config gives the rule (none when it is `off`). They are
+/// found only when building, after `check_text` has applied the config to
+/// the other rules, so the config is applied here.
+fn font_warnings(brief: &crate::model::Brief, config: &Config) -> Vec<Diagnostic> {
+    let Some(severity) = config.severity(Rule::MissingGlyph) else {
+        return Vec::new();
+    };
     pdf::unsupported_chars(brief)
         .into_iter()
         .map(|(c, span)| Diagnostic {
             rule: Rule::MissingGlyph,
-            severity: Severity::Warning,
+            severity,
             message: format!(
                 "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as \"\u{FFFD}\" in the PDF",
                 c as u32
