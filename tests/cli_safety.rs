@@ -405,3 +405,133 @@ fn missing_glyph_follows_the_config_severity() {
     let out = b.run_with(["build", "a.brief", "--html", "--today", support::TODAY]);
     out.code(0).stdout_lacks("missing-glyph");
 }
+
+// ---------------------------------------------------------------- item 1
+
+/// Every file under the temporary folder with its bytes, to show that a
+/// refused command wrote nothing (and created no folder).
+fn snapshot(b: &Brief) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.strip_prefix(base).unwrap().display().to_string();
+            if path.is_dir() {
+                out.push((format!("{name}/"), Vec::new()));
+                walk(&path, base, out);
+            } else {
+                out.push((name, std::fs::read(&path).unwrap_or_default()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&b.path(""), &b.path(""), &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn build_refuses_to_write_over_the_brief_itself() {
+    let b = Brief::new().file("x.html", CLEAN);
+    let before = snapshot(&b);
+    for args in [
+        vec!["build", "x.html"],
+        vec!["build", "x.html", "-o", "."],
+        vec!["build", "x.html", "-o", "./"],
+        vec!["build", "./x.html", "--html"],
+    ] {
+        let out = b.run_with(args);
+        out.cannot_run(&[
+            "x.html`",
+            "the brief itself",
+            "nothing was written",
+            "-o DIR",
+        ]);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "error: `{}` would be compiled to `{}`, which is the brief itself; briefc never writes over its inputs, so nothing was written\n  \
+                 help: rename the brief to `x.brief`, or write the outputs to another folder with `-o DIR`\n",
+                out.command.split(' ').nth(2).unwrap(),
+                out.stderr.split('`').nth(3).unwrap(),
+            )
+        );
+        assert_eq!(snapshot(&b), before, "{}", out.dump());
+    }
+    // A PDF-only build does not touch `x.html`, and `-o` elsewhere is fine.
+    b.run_with(["build", "x.html", "--pdf"]).code(0);
+    assert_eq!(read(&b, "x.html"), CLEAN.as_bytes());
+    b.run_with(["build", "x.html", "-o", "out"]).code(0);
+    assert_eq!(read(&b, "x.html"), CLEAN.as_bytes());
+    assert!(b.path("out/x.html").is_file() && b.path("out/x.pdf").is_file());
+}
+
+#[test]
+fn build_refuses_to_write_over_another_input_brief_by_canonical_path() {
+    // `a.brief`'s HTML would land on the brief `sub/../a.html`.
+    let b = Brief::new()
+        .file("a.brief", CLEAN)
+        .file("a.html", CLEAN)
+        .dir("sub");
+    let before = snapshot(&b);
+    let out = b.run_with(["build", "a.brief", "sub/../a.html", "-o", "out"]);
+    // (With `-o out` both would write `out/a.*`: a clash of its own.)
+    out.cannot_run(&["would both be written"]);
+    let out = b.run_with(["build", "a.brief", "sub/../a.html"]);
+    out.cannot_run(&[
+        "`a.brief` would be compiled to `a.html`, which is the brief `sub/../a.html`",
+        "-o DIR",
+    ]);
+    assert_eq!(snapshot(&b), before);
+
+    // Same through `-o` naming the brief's folder by another spelling.
+    let b = Brief::new()
+        .file("briefs/a.brief", CLEAN)
+        .file("briefs/a.pdf", CLEAN);
+    let before = snapshot(&b);
+    b.run_with(["build", "briefs/a.brief", "briefs/a.pdf", "-o", "briefs/../briefs"])
+        .cannot_run(&[
+            "`briefs/a.brief` would be compiled to `briefs/../briefs/a.pdf`, which is the brief `briefs/a.pdf`",
+        ]);
+    b.run_with(["build", "briefs/a.pdf", "briefs/a.brief"])
+        .cannot_run(&[
+            "`briefs/a.pdf` would be compiled to `briefs/a.pdf`, which is the brief itself",
+        ]);
+    assert_eq!(snapshot(&b), before);
+}
+
+#[test]
+fn build_refuses_to_write_over_a_template_or_the_config() {
+    let b = Brief::new()
+        .file("brief.brief", CLEAN)
+        .file("tpl/brief.html", "{% extends \"base/brief.html\" %}\n");
+    let before = snapshot(&b);
+    b.run_with(["build", "brief.brief", "-o", "tpl", "--templates", "tpl"])
+        .cannot_run(&[
+            "`brief.brief` would be compiled to `tpl/brief.html`, which is the template `tpl/brief.html`",
+            "-o DIR",
+        ]);
+    assert_eq!(snapshot(&b), before);
+    // The same through the config's `templates:`.
+    let b = b.file("briefc.yaml", "templates: tpl\n");
+    let before = snapshot(&b);
+    b.run_with(["build", "brief.brief", "-o", "./tpl/"])
+        .cannot_run(&["which is the template", "brief.html", "-o DIR"]);
+    assert_eq!(snapshot(&b), before);
+
+    // `--config a.html`: the config file is an input too.
+    let b = Brief::new()
+        .file("a.brief", CLEAN)
+        .file("a.html", "page: a4\n");
+    let before = snapshot(&b);
+    b.run_with(["build", "a.brief", "--config", "a.html"])
+        .cannot_run(&["which is the config file `a.html`"]);
+    assert_eq!(snapshot(&b), before);
+}
+
+#[test]
+fn build_of_one_brief_given_twice_builds_it_once() {
+    let b = Brief::new().file("a.brief", CLEAN);
+    let out = b.run_with(["build", "a.brief", "./a.brief", "--today", support::TODAY]);
+    out.code(0);
+    assert_eq!(out.stdout, "wrote a.html, a.pdf\n");
+}
