@@ -535,3 +535,98 @@ fn build_of_one_brief_given_twice_builds_it_once() {
     out.code(0);
     assert_eq!(out.stdout, "wrote a.html, a.pdf\n");
 }
+
+// ---------------------------------------------------------------- item 6
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_reported_after_the_other_briefs_and_exits_2() {
+    let b = Brief::new()
+        .file("a.brief", support::with_error())
+        .file("b.brief", support::with_warning())
+        .dir("sub");
+    std::os::unix::fs::symlink("nowhere.brief", b.path("sub/dangling.brief")).unwrap();
+    // A dangling link not named like a brief is not one: it is skipped.
+    std::os::unix::fs::symlink("nowhere.txt", b.path("notes.txt")).unwrap();
+    let dangling = "error: cannot read `sub/dangling.brief`: the symbolic link points to \
+                    `nowhere.brief`, a file that does not exist\n  \
+                    help: point the link at an existing brief, or remove it\n";
+
+    let out = b.run_with(["check", ".", "--today", support::TODAY]);
+    out.code(2)
+        .stdout_has("too-many-items")
+        .stdout_has("scene-gap")
+        .stdout_has("\n1 error, 2 warnings in 2 briefs; 1 file could not be read\n");
+    assert_eq!(out.stderr, dangling);
+
+    let out = b.run_with(["check", "--format", "json", "--today", support::TODAY]);
+    out.code(2);
+    assert_eq!(out.stderr, dangling);
+    assert_eq!(out.files(), ["a.brief", "b.brief"]);
+    assert_eq!(out.json()["files"], 2);
+
+    // `fmt` does the same: the other briefs are formatted.
+    let b = b.file("c.brief", MESSY);
+    let out = b.run_with(["fmt", "."]);
+    out.code(2).stdout_has("formatted 1 of 3 briefs\n");
+    assert_eq!(out.stderr, dangling);
+    assert_eq!(read(&b, "c.brief"), TIDY.as_bytes());
+
+    // Named on the command line, the link stops the run (nothing checked).
+    b.run_with(["check", "a.brief", "sub/dangling.brief"])
+        .cannot_run(&["`sub/dangling.brief`", "a file that does not exist"]);
+
+    // Without the dangling brief, the dangling `notes.txt` changes nothing.
+    std::fs::remove_file(b.path("sub/dangling.brief")).unwrap();
+    b.run_with(["check", "b.brief", ".", "--today", support::TODAY, "-q"])
+        .code(1)
+        .stderr_empty();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_brief_in_a_folder_is_reported_after_the_others() {
+    let b = Brief::new()
+        .file("a.brief", support::with_warning())
+        .file("locked/b.brief", CLEAN);
+    support::make_unreadable(&b.path("locked/b.brief"));
+    if !support::chmod_protects(&b.path("locked/b.brief")) {
+        println!("skipped: chmod 000 does not stop this user (root?) from reading files");
+        return;
+    }
+    let out = b.run_with(["check", "--today", support::TODAY]);
+    out.code(2)
+        .stdout_has("scene-gap")
+        .stdout_has("0 errors, 1 warning in 1 brief; 1 file could not be read\n");
+    assert_eq!(
+        out.stderr,
+        "error: cannot read `locked/b.brief`: permission denied\n  \
+         help: check that the path exists and is readable\n"
+    );
+}
+
+#[test]
+fn one_brief_given_under_two_spellings_is_checked_once() {
+    let b = Brief::new()
+        .file("a.brief", support::with_warning())
+        .dir("sub");
+    let out = b.run_with([
+        "check",
+        "--format",
+        "json",
+        "--today",
+        support::TODAY,
+        "a.brief",
+        "./a.brief",
+        "sub/../a.brief",
+        ".",
+    ]);
+    out.code(0);
+    assert_eq!(out.json()["files"], 1);
+    assert_eq!(out.rules(), ["scene-gap"]);
+    assert_eq!(out.files(), ["a.brief"], "the first spelling is kept");
+
+    let out = b.run_with(["check", "--today", support::TODAY, "./a.brief", "a.brief"]);
+    out.code(0).stdout_has("0 errors, 1 warning in 1 brief\n");
+    out.stdout_has("[./a.brief:");
+}

@@ -35,7 +35,10 @@ impl From<crate::walk::WalkError> for CliError {
     fn from(err: crate::walk::WalkError) -> Self {
         let help = match &err {
             crate::walk::WalkError::Unreadable { .. } => {
-                "check the path; `briefc check` with no path checks the current folder"
+                "check that the path exists and is readable"
+            }
+            crate::walk::WalkError::DanglingLink { .. } => {
+                "point the link at an existing brief, or remove it"
             }
             crate::walk::WalkError::NoBriefs(_) => {
                 "briefs are files ending in `.brief`; files listed in .gitignore are skipped"

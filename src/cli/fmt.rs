@@ -6,9 +6,10 @@
 //! and `fmt --check FILE` give the same verdict on the same bytes.
 
 use super::args::FmtArgs;
-use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
+use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
 use crate::report::{self, FileReport, HumanStyle};
 use crate::source::SourceFile;
+use crate::walk::WalkError;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -42,16 +43,22 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
         }
         return stdin(mode);
     }
-    let files = crate::walk::find_briefs(&args.paths)?;
+    let found = crate::walk::find_briefs(&args.paths)?;
+    let files = &found.briefs;
+    let mut unreadable = Vec::new();
     let (mut changed, mut failed) = (0, false);
     let mut stdout = std::io::stdout().lock();
-    for path in &files {
-        let bytes = std::fs::read(path).map_err(|e| {
-            CliError::new(
-                format!("cannot read `{}`: {}", path.display(), crate::io_reason(&e)),
-                "check that the file exists and is readable",
-            )
-        })?;
+    for path in files {
+        // As in `check`: a file named on the command line that cannot be
+        // read stops the run; one found in a folder is reported at the end.
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if found.is_given(path) => return Err(WalkError::io(path, &e).into()),
+            Err(e) => {
+                unreadable.push(WalkError::io(path, &e));
+                continue;
+            }
+        };
         let Some(result) = Formatted::of(path, &bytes) else {
             failed = true;
             continue;
@@ -92,7 +99,14 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
         );
     }
     let _ = stdout.flush();
-    Ok(if failed || (mode != Mode::Write && changed > 0) {
+    drop(stdout);
+    let cannot_read = !(unreadable.is_empty() && found.unreadable.is_empty());
+    for err in found.unreadable.into_iter().chain(unreadable) {
+        super::error::print(&err.into());
+    }
+    Ok(if cannot_read {
+        EXIT_CANNOT_RUN
+    } else if failed || (mode != Mode::Write && changed > 0) {
         EXIT_BRIEF_ERRORS
     } else {
         EXIT_OK
