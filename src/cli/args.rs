@@ -11,6 +11,16 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour the output (`auto`: on a terminal, unless `NO_COLOR` is set).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -93,10 +103,6 @@ pub struct CommonArgs {
     /// The date `due-in-past` compares against (default: today's date, UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }
 
 /// `briefc check`.
@@ -183,7 +189,7 @@ pub enum Format {
 /// When to use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// When stdout is a terminal and `NO_COLOR` is not set.
+    /// When the stream is a terminal and `NO_COLOR` is not set (or empty).
     Auto,
     /// Always.
     Always,

@@ -4,8 +4,9 @@
 //! and each is written atomically, so a failure never leaves a half-written
 //! file or a new HTML beside a stale PDF.
 
+use super::Colors;
 use super::args::{BuildArgs, PageArg};
-use super::check::{check_files, human_style};
+use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::config::{Config, PageSize};
 use crate::diagnostic::Diagnostic;
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
+pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     let (want_html, want_pdf) = if args.html || args.pdf {
         (args.html, args.pdf)
     } else {
@@ -53,7 +54,7 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             ));
         }
     }
-    let style = human_style(args.common.color);
+    let style = colors.stdout_style();
     let mut overrides: HashMap<PathBuf, Templates> = HashMap::new();
     let mut status = EXIT_OK;
     let mut written = Vec::new();

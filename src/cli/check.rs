@@ -1,18 +1,19 @@
 //! `briefc check`: find briefs, check them in parallel, report.
 
-use super::args::{CheckArgs, ColorChoice, CommonArgs, Format};
+use super::Colors;
+use super::args::{CheckArgs, CommonArgs, Format};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
 use crate::config::{Config, ConfigCache};
 use crate::model::Date;
-use crate::report::{self, FileReport, HumanStyle, Totals};
+use crate::report::{self, FileReport, Totals};
 use crate::walk::WalkError;
 use crate::{Checked, check_bytes};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
+pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
     let mut found = crate::walk::find_briefs(&args.paths)?;
     let results = check_each(&found.briefs, &args.common, |c| FileReport {
         source: c.source,
@@ -34,7 +35,7 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
 
     let text = match args.format {
         Format::Human => {
-            let mut text = report::human(&reports, human_style(args.common.color));
+            let mut text = report::human(&reports, colors.stdout_style());
             if !args.quiet {
                 if !text.is_empty() {
                     // A blank line between the last diagnostic and the summary.
@@ -61,7 +62,7 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
     drop(stdout);
     let cannot_read = !unreadable.is_empty();
     for err in unreadable {
-        super::error::print(&err.into());
+        super::error::print(&err.into(), colors);
     }
 
     let failed = totals.errors > 0 || (args.deny_warnings && totals.warnings > 0);
@@ -77,21 +78,6 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
     } else {
         EXIT_OK
     })
-}
-
-/// The human report's style for stdout.
-pub(super) fn human_style(color: ColorChoice) -> HumanStyle {
-    let color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    HumanStyle {
-        color,
-        ..HumanStyle::default()
-    }
 }
 
 /// Reads and checks `files` (in parallel), each with its own config. A file

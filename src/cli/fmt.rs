@@ -5,9 +5,10 @@
 //! with one, and standard input is treated the same way, so `fmt --check -`
 //! and `fmt --check FILE` give the same verdict on the same bytes.
 
+use super::Colors;
 use super::args::FmtArgs;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
-use crate::report::{self, FileReport, HumanStyle};
+use crate::report::{self, FileReport};
 use crate::source::SourceFile;
 use crate::walk::WalkError;
 use std::io::{Read, Write};
@@ -26,7 +27,7 @@ enum Mode {
     Diff,
 }
 
-pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
+pub(super) fn run(args: FmtArgs, colors: Colors) -> Result<u8, CliError> {
     let mode = if args.diff {
         Mode::Diff
     } else if args.check {
@@ -41,7 +42,7 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
                 "run `briefc fmt -` on its own",
             ));
         }
-        return stdin(mode);
+        return stdin(mode, colors);
     }
     let found = crate::walk::find_briefs(&args.paths)?;
     let files = &found.briefs;
@@ -59,7 +60,7 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
                 continue;
             }
         };
-        let Some(result) = Formatted::of(path, &bytes) else {
+        let Some(result) = Formatted::of(path, &bytes, colors) else {
             failed = true;
             continue;
         };
@@ -102,7 +103,7 @@ pub(super) fn run(args: FmtArgs) -> Result<u8, CliError> {
     drop(stdout);
     let cannot_read = !(unreadable.is_empty() && found.unreadable.is_empty());
     for err in found.unreadable.into_iter().chain(unreadable) {
-        super::error::print(&err.into());
+        super::error::print(&err.into(), colors);
     }
     Ok(if cannot_read {
         EXIT_CANNOT_RUN
@@ -126,7 +127,7 @@ struct Formatted {
 impl Formatted {
     /// Formats `bytes`, or returns `None` (with the diagnostic printed) when
     /// they are not a text brief.
-    fn of(path: &Path, bytes: &[u8]) -> Option<Formatted> {
+    fn of(path: &Path, bytes: &[u8], colors: Colors) -> Option<Formatted> {
         let (source, problem) = SourceFile::decode(path, bytes);
         if let Some(diag) = problem {
             let report = FileReport {
@@ -135,7 +136,7 @@ impl Formatted {
             };
             eprint!(
                 "{}",
-                report::human(std::slice::from_ref(&report), HumanStyle::default())
+                report::human(std::slice::from_ref(&report), colors.stderr_style())
             );
             return None;
         }
@@ -165,7 +166,7 @@ impl Formatted {
     }
 }
 
-fn stdin(mode: Mode) -> Result<u8, CliError> {
+fn stdin(mode: Mode, colors: Colors) -> Result<u8, CliError> {
     const NAME: &str = "<stdin>";
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
@@ -174,7 +175,7 @@ fn stdin(mode: Mode) -> Result<u8, CliError> {
             "pipe a brief into `briefc fmt -`",
         )
     })?;
-    let Some(result) = Formatted::of(Path::new(NAME), &bytes) else {
+    let Some(result) = Formatted::of(Path::new(NAME), &bytes, colors) else {
         return Ok(EXIT_BRIEF_ERRORS);
     };
     let mut out = std::io::stdout().lock();
