@@ -1,12 +1,54 @@
 //! Atomic file writing: a temporary file in the target folder, then a rename,
 //! so an output is complete or absent, never half-written.
 
+use std::fs::Permissions;
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically. On error the previous file, if any,
-/// is untouched.
+/// Writes `bytes` to `path` atomically, as a new ordinary file (mode 0644 on
+/// Unix). A symbolic link at `path` is replaced, not followed: this is for
+/// outputs. On error the previous file, if any, is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(path, bytes, None)
+}
+
+/// Replaces the contents of the existing file `path` atomically, as an
+/// editor saving it would: a symbolic link is followed (the link stays, and
+/// its target gets the new bytes) and the file's permissions are kept. This
+/// is for rewriting the user's own files (`briefc fmt`). On error the file is
+/// untouched.
+pub fn rewrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    write_with(&target, bytes, Some(permissions))
+}
+
+/// Writes `bytes` to `path` atomically as a new file (mode 0644 on Unix),
+/// never replacing anything already there — not even a file created by
+/// someone else after the caller looked: the rename refuses to replace
+/// (error kind `AlreadyExists`), and the temporary file is removed.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = temp_with(path, bytes, None)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn write_with(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> std::io::Result<()> {
+    let tmp = temp_with(path, bytes, permissions)?;
+    // No fsync: like other compilers, briefc leaves durability to the file
+    // system. The rename alone makes the swap atomic for every reader, and
+    // two fsyncs would double the time of a one-brief build.
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A temporary file in `path`'s folder holding `bytes`, with `permissions`
+/// (default: 0644 on Unix).
+fn temp_with(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -18,21 +60,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.write_all(bytes)?;
     // Temporary files are created private (0600); outputs are ordinary files.
     #[cfg(unix)]
-    {
+    let permissions = Some(permissions.unwrap_or_else(|| {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        Permissions::from_mode(0o644)
+    }));
+    if let Some(permissions) = permissions {
+        tmp.as_file().set_permissions(permissions)?;
     }
-    // No fsync: like other compilers, briefc leaves durability to the file
-    // system. The rename alone makes the swap atomic for every reader, and
-    // two fsyncs would double the time of a one-brief build.
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::write_atomic;
+    use super::{rewrite, write_atomic, write_new};
 
     #[test]
     fn replaces_whole_files_and_leaves_no_temporaries() {
@@ -54,5 +94,33 @@ mod tests {
         let path = dir.path().join("missing-folder").join("a.html");
         assert!(write_atomic(&path, b"x").is_err());
         assert!(!dir.path().join("missing-folder").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn rewrite_follows_links_and_keeps_the_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("t.brief");
+        let link = dir.path().join("l.brief");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::symlink("t.brief", &link).unwrap();
+        rewrite(&link, b"new").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = target.metadata().unwrap().permissions().mode();
+        assert_eq!(mode & 0o7777, 0o600);
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.brief");
+        write_new(&path, b"first").unwrap();
+        let err = write_new(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

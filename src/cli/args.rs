@@ -11,6 +11,16 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour the output (`auto`: on a terminal, unless `NO_COLOR` is set).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -20,7 +30,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Compile briefs into a standalone HTML page and a paginated PDF.
     Build(BuildArgs),
-    /// Explain a rule: what it checks, why, and an example.
+    /// Explain a rule: what it checks, why, and an example (no rule: list every rule).
     Explain(ExplainArgs),
     /// Rewrite briefs in canonical spelling, keeping every comment and line break.
     Fmt(FmtArgs),
@@ -34,12 +44,17 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct FmtArgs {
     /// Files and folders to format (`-`: read standard input, write standard output).
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
     /// Change nothing; list the briefs that would change and exit 1 if any would.
     #[arg(long)]
     pub check: bool,
+
+    /// Change nothing; print a unified diff of what would change and exit 1 if
+    /// anything would (implies --check).
+    #[arg(long)]
+    pub diff: bool,
 
     /// Print nothing but problems.
     #[arg(short, long)]
@@ -88,10 +103,6 @@ pub struct CommonArgs {
     /// The date `due-in-past` compares against (default: today's date, UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }
 
 /// `briefc check`.
@@ -155,11 +166,11 @@ pub struct BuildArgs {
 /// `briefc explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule, e.g. `too-many-items`.
-    #[arg(value_name = "RULE", required_unless_present = "list")]
+    /// The rule, e.g. `too-many-items` (without one, every rule is listed).
+    #[arg(value_name = "RULE")]
     pub rule: Option<String>,
 
-    /// List every rule with its default severity.
+    /// List every rule with its default severity (the same as giving no rule).
     #[arg(long, conflicts_with = "rule")]
     pub list: bool,
 }
@@ -178,7 +189,7 @@ pub enum Format {
 /// When to use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// When stdout is a terminal and `NO_COLOR` is not set.
+    /// When the stream is a terminal and `NO_COLOR` is not set (or empty).
     Auto,
     /// Always.
     Always,

@@ -4,12 +4,12 @@
 //! and each is written atomically, so a failure never leaves a half-written
 //! file or a new HTML beside a stale PDF.
 
+use super::Colors;
 use super::args::{BuildArgs, PageArg};
-use super::check::{check_files, human_style};
+use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::config::{Config, PageSize};
-use crate::diagnostic::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::render::html::Templates;
 use crate::render::{Logo, RenderOptions, pdf};
 use crate::report::{self, FileReport};
@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
+pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     let (want_html, want_pdf) = if args.html || args.pdf {
         (args.html, args.pdf)
     } else {
@@ -31,18 +31,17 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             ));
         }
     }
+    // The same brief twice (`a.brief ./a.brief`) is built once.
+    let files = dedup_by_canonical_path(&args.files);
+    let timestamp = build_timestamp()?;
+    let checked = check_files(&files, &args.common)?;
+    refuse_overwriting_inputs(&args, &files, &checked, want_html, want_pdf)?;
     // Two briefs named alike would overwrite each other's outputs.
     let mut planned: HashMap<PathBuf, &PathBuf> = HashMap::new();
-    for file in &args.files {
-        let dir = args
-            .out_dir
-            .clone()
-            .unwrap_or_else(|| file.parent().map(Path::to_path_buf).unwrap_or_default());
-        let stem = dir.join(file.file_stem().unwrap_or_default());
-        if let Some(first) = planned
-            .insert(stem.clone(), file)
-            .filter(|first| *first != file)
-        {
+    for file in &files {
+        let stem = output_folder(&args.out_dir, file).join(output_stem(file));
+        let key = landing(&stem).unwrap_or_else(|| stem.clone());
+        if let Some(first) = planned.insert(key, file) {
             return Err(CliError::new(
                 format!(
                     "`{}` and `{}` would both be written to `{}.html`/`.pdf`",
@@ -54,16 +53,16 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
             ));
         }
     }
-    let timestamp = build_timestamp()?;
-    let checked = check_files(&args.files, &args.common)?;
-    let style = human_style(args.common.color);
+    let style = colors.stdout_style();
     let mut overrides: HashMap<PathBuf, Templates> = HashMap::new();
     let mut status = EXIT_OK;
     let mut written = Vec::new();
 
     for (mut brief, config) in checked {
         if want_pdf {
-            brief.diagnostics.extend(font_warnings(&brief.brief));
+            brief
+                .diagnostics
+                .extend(font_warnings(&brief.brief, &config));
         }
         let has_errors = brief.has_errors();
         let report = FileReport {
@@ -108,12 +107,7 @@ pub(super) fn run(args: BuildArgs) -> Result<u8, CliError> {
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, report.source.path())?;
-        let stem = report
-            .source
-            .path()
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "brief".into());
+        let stem = output_stem(report.source.path());
         if want_html {
             let html = templates
                 .render(&brief.brief, &options)
@@ -264,11 +258,123 @@ fn read_logo(path: &Path) -> Result<Logo, CliError> {
     Ok(Logo { mime, bytes })
 }
 
-fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliError> {
-    let dir = match out_dir {
+/// The folder `brief`'s outputs go to: `-o DIR`, else the brief's folder
+/// (empty for the working directory).
+fn output_folder(out_dir: &Option<PathBuf>, brief: &Path) -> PathBuf {
+    match out_dir {
         Some(dir) => dir.clone(),
         None => brief.parent().map(Path::to_path_buf).unwrap_or_default(),
+    }
+}
+
+/// The outputs' name without extension: the brief's name without its own.
+fn output_stem(brief: &Path) -> String {
+    brief
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "brief".into())
+}
+
+/// The file that writing `path` replaces: its folder resolved (symbolic
+/// links, `.` and `..`) joined with its name. `None` when the folder does not
+/// exist yet, so nothing can be there to replace.
+fn landing(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+/// `files` without repeats of one file under another spelling, first
+/// spelling kept, order kept.
+fn dedup_by_canonical_path(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| (*f).clone())))
+        .cloned()
+        .collect()
+}
+
+/// Refuses (exit 2, before anything is written) to write an output over one
+/// of the build's inputs: a brief given on the command line (`x.html` built
+/// next to itself), a template override, the config file or the brand logo.
+/// Paths are compared after canonicalisation, so `./a.html`, `sub/../a.html`
+/// and a symbolic link to the file are all the same input.
+fn refuse_overwriting_inputs(
+    args: &BuildArgs,
+    files: &[PathBuf],
+    checked: &[(crate::Checked, std::sync::Arc<Config>)],
+    want_html: bool,
+    want_pdf: bool,
+) -> Result<(), CliError> {
+    let mut inputs: Vec<(PathBuf, &str)> = files.iter().map(|f| (f.clone(), "the brief")).collect();
+    for (_, config) in checked {
+        inputs.extend(config.path.clone().map(|p| (p, "the config file")));
+        if want_html {
+            inputs.extend(config.brand.logo.clone().map(|p| (p, "the brand logo")));
+            if let Some(dir) = args.templates.as_ref().or(config.templates.as_ref()) {
+                for (name, _) in crate::render::html::BUILTIN_TEMPLATES {
+                    inputs.push((dir.join(name), "the template"));
+                }
+            }
+        }
+    }
+    // Each input by where it is listed and by what it resolves to: writing
+    // over either would change what the input holds.
+    let mut known: HashMap<PathBuf, (&Path, &str)> = HashMap::new();
+    for (path, what) in &inputs {
+        if path.symlink_metadata().is_err() {
+            continue;
+        }
+        for key in [landing(path), std::fs::canonicalize(path).ok()]
+            .into_iter()
+            .flatten()
+        {
+            known.entry(key).or_insert((path, what));
+        }
+    }
+    let extensions = [("html", want_html), ("pdf", want_pdf)];
+    for file in files {
+        let dir = output_folder(&args.out_dir, file);
+        for (ext, _) in extensions.iter().filter(|(_, wanted)| *wanted) {
+            let output = dir.join(format!("{}.{ext}", output_stem(file)));
+            let Some((input, what)) = landing(&output).and_then(|key| known.get(&key)) else {
+                continue;
+            };
+            let itself = *input == file.as_path()
+                || std::fs::canonicalize(input).ok() == std::fs::canonicalize(file).ok();
+            let (what, help) = if *what == "the brief" && itself {
+                (
+                    "the brief itself".to_string(),
+                    format!(
+                        "rename the brief to `{}.brief`, or write the outputs to another folder with `-o DIR`",
+                        output_stem(file)
+                    ),
+                )
+            } else {
+                (
+                    format!("{what} `{}`", input.display()),
+                    "write the outputs to another folder with `-o DIR`".to_string(),
+                )
+            };
+            return Err(CliError::new(
+                format!(
+                    "`{}` would be compiled to `{}`, which is {what}; briefc never writes over its inputs, so nothing was written",
+                    file.display(),
+                    output.display()
+                ),
+                help,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliError> {
+    let dir = output_folder(out_dir, brief);
     // An empty folder is the working directory: write `a.html`, not `./a.html`.
     if dir.as_os_str().is_empty() {
         return Ok(dir);
@@ -314,13 +420,19 @@ fn template_error(err: crate::render::html::TemplateError) -> CliError {
     }
 }
 
-/// Warnings for characters the PDF fonts cannot show.
-fn font_warnings(brief: &crate::model::Brief) -> Vec<Diagnostic> {
+/// `missing-glyph` diagnostics for characters the PDF fonts cannot show, at
+/// the severity the config gives the rule (none when it is `off`). They are
+/// found only when building, after `check_text` has applied the config to
+/// the other rules, so the config is applied here.
+fn font_warnings(brief: &crate::model::Brief, config: &Config) -> Vec<Diagnostic> {
+    let Some(severity) = config.severity(Rule::MissingGlyph) else {
+        return Vec::new();
+    };
     pdf::unsupported_chars(brief)
         .into_iter()
         .map(|(c, span)| Diagnostic {
             rule: Rule::MissingGlyph,
-            severity: Severity::Warning,
+            severity,
             message: format!(
                 "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as \"\u{FFFD}\" in the PDF",
                 c as u32

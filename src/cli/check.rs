@@ -1,33 +1,51 @@
 //! `briefc check`: find briefs, check them in parallel, report.
 
-use super::args::{CheckArgs, ColorChoice, CommonArgs, Format};
-use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
+use super::Colors;
+use super::args::{CheckArgs, CommonArgs, Format};
+use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
 use crate::config::{Config, ConfigCache};
-use crate::report::{self, FileReport, HumanStyle, Totals};
+use crate::report::{self, FileReport, Totals};
+use crate::walk::WalkError;
 use crate::{Checked, check_bytes};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
-    let files = crate::walk::find_briefs(&args.paths)?;
-    let checked = check_files_with(&files, &args.common, |c| FileReport {
+pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
+    let mut found = crate::walk::find_briefs(&args.paths)?;
+    let results = check_each(&found.briefs, &args.common, |c| FileReport {
         source: c.source,
         diagnostics: c.diagnostics,
     })?;
-    let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
+    // A file named on the command line that cannot be read stops the run
+    // before anything is reported; one found in a folder is reported after
+    // the briefs that could be read.
+    let mut unreadable = std::mem::take(&mut found.unreadable);
+    let mut reports = Vec::with_capacity(results.len());
+    for (path, result) in found.briefs.iter().zip(results) {
+        match result {
+            Ok((report, _)) => reports.push(report),
+            Err(err) if found.is_given(path) => return Err(err.into()),
+            Err(err) => unreadable.push(err),
+        }
+    }
     let totals = Totals::of(&reports);
 
     let text = match args.format {
         Format::Human => {
-            let mut text = report::human(&reports, human_style(args.common.color));
+            let mut text = report::human(&reports, colors.stdout_style());
             if !args.quiet {
                 if !text.is_empty() {
                     // A blank line between the last diagnostic and the summary.
                     text.push('\n');
                 }
                 text.push_str(&report::summary(totals));
+                if !unreadable.is_empty() {
+                    let n = unreadable.len();
+                    let files = if n == 1 { "file" } else { "files" };
+                    text.push_str(&format!("; {n} {files} could not be read"));
+                }
                 text.push('\n');
             }
             text
@@ -40,45 +58,53 @@ pub(super) fn run(args: CheckArgs) -> Result<u8, CliError> {
     let _ = stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush());
+    drop(stdout);
+    let cannot_read = !unreadable.is_empty();
+    for err in unreadable {
+        super::error::print(&err.into(), colors);
+    }
 
     let failed = totals.errors > 0 || (args.deny_warnings && totals.warnings > 0);
     // The process ends right after this: freeing ten thousand sources one by
     // one on the main thread would only delay the exit.
     std::mem::forget(reports);
-    Ok(if failed { EXIT_BRIEF_ERRORS } else { EXIT_OK })
+    // An unreadable file means the run could not do all it was asked: exit
+    // 2, which wins over 1.
+    Ok(if cannot_read {
+        EXIT_CANNOT_RUN
+    } else if failed {
+        EXIT_BRIEF_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
-/// The human report's style for stdout.
-pub(super) fn human_style(color: ColorChoice) -> HumanStyle {
-    let color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    HumanStyle {
-        color,
-        ..HumanStyle::default()
-    }
-}
-
-/// Reads and checks `files` (in parallel), each with its own config.
+/// Reads and checks `files` (in parallel), each with its own config. A file
+/// that cannot be read stops the command.
 pub(super) fn check_files(
     files: &[PathBuf],
     common: &CommonArgs,
 ) -> Result<Vec<(Checked, Arc<Config>)>, CliError> {
-    check_files_with(files, common, |checked| checked)
+    check_each(files, common, |checked| checked)?
+        .into_iter()
+        .map(|result| result.map_err(CliError::from))
+        .collect()
 }
+
+/// One file's outcome: what `keep` made of it and its config, or why it could
+/// not be read.
+pub(super) type FileResult<T> = Result<(T, Arc<Config>), WalkError>;
 
 /// Reads and checks `files` in parallel, each with its own config, and
 /// applies `keep` to each result on the worker thread (so that, say,
 /// dropping the typed briefs `check` does not need happens in parallel too).
-pub(super) fn check_files_with<T: Send>(
+/// One result per file, in order: a file that cannot be read is an `Err` of
+/// its own; a bad config stops everything.
+pub(super) fn check_each<T: Send>(
     files: &[PathBuf],
     common: &CommonArgs,
     keep: impl Fn(Checked) -> T + Sync,
-) -> Result<Vec<(T, Arc<Config>)>, CliError> {
+) -> Result<Vec<FileResult<T>>, CliError> {
     let mut cache = match &common.config {
         Some(path) => ConfigCache::forced(Config::load(path)?),
         None => ConfigCache::new(),
@@ -88,20 +114,15 @@ pub(super) fn check_files_with<T: Send>(
         .map(|f| cache.for_brief(f))
         .collect::<Result<Vec<_>, _>>()?;
     let today = common.today.unwrap_or_else(super::today);
-    files
+    Ok(files
         .par_iter()
         .zip(configs)
         .map(|(path, config)| {
-            let bytes = std::fs::read(path).map_err(|e| {
-                CliError::new(
-                    format!("cannot read `{}`: {}", path.display(), crate::io_reason(&e)),
-                    "check that the file exists and is readable",
-                )
-            })?;
+            let bytes = std::fs::read(path).map_err(|e| WalkError::io(path, &e))?;
             Ok((
                 keep(check_bytes(path.clone(), &bytes, &config, today)),
                 config,
             ))
         })
-        .collect()
+        .collect())
 }

@@ -1,9 +1,10 @@
 //! Errors that stop a command (exit 2), and how they are printed.
 
+use super::Colors;
 use crate::config::ConfigError;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 use std::fmt;
-use std::io::IsTerminal;
+use std::io::Write;
 
 /// Why a command could not run.
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +36,10 @@ impl From<crate::walk::WalkError> for CliError {
     fn from(err: crate::walk::WalkError) -> Self {
         let help = match &err {
             crate::walk::WalkError::Unreadable { .. } => {
-                "check the path; `briefc check` with no path checks the current folder"
+                "check that the path exists and is readable"
+            }
+            crate::walk::WalkError::DanglingLink { .. } => {
+                "point the link at an existing brief, or remove it"
             }
             crate::walk::WalkError::NoBriefs(_) => {
                 "briefs are files ending in `.brief`; files listed in .gitignore are skipped"
@@ -46,24 +50,27 @@ impl From<crate::walk::WalkError> for CliError {
 }
 
 /// Prints `err` to stderr: `error: …` and `help: …`, with a source snippet
-/// for config errors.
-pub fn print(err: &CliError) {
-    eprint!(
-        "{}",
-        render(
-            err,
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        )
-    );
+/// for config errors; coloured as `colors` decided for stderr.
+pub fn print(err: &CliError, colors: Colors) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(render(err, colors.stderr).as_bytes())
+        .and_then(|_| stderr.flush());
 }
 
 /// Renders `err` as printed by [`print`].
 pub fn render(err: &CliError, color: bool) -> String {
     match err {
         CliError::Message { message, help } => {
-            let mut out = format!("error: {message}\n");
+            // Coloured like miette's reports: a red `error`, a cyan `help`.
+            let (error, help_label) = if color {
+                ("\x1b[1;31merror\x1b[0m", "\x1b[36mhelp\x1b[0m")
+            } else {
+                ("error", "help")
+            };
+            let mut out = format!("{error}: {message}\n");
             if let Some(help) = help {
-                out.push_str(&format!("  help: {help}\n"));
+                out.push_str(&format!("  {help_label}: {help}\n"));
             }
             out
         }

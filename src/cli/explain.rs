@@ -1,5 +1,6 @@
 //! `briefc explain RULE`: the rule's documentation, from the rule catalogue
 //! ([`crate::diagnostic::Rule`]).
+//! Without a rule (or with `--list`): every rule, one a line.
 
 use super::args::ExplainArgs;
 use super::{CliError, EXIT_OK};
@@ -7,7 +8,8 @@ use crate::diagnostic::Rule;
 use crate::diagnostic::did_you_mean;
 
 pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
-    if args.list {
+    // `--list` conflicts with a rule, so no rule means: list them all.
+    let Some(name) = args.rule else {
         for rule in Rule::ALL {
             println!(
                 "{:<24} {:<8} {}",
@@ -17,8 +19,7 @@ pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
             );
         }
         return Ok(EXIT_OK);
-    }
-    let name = args.rule.unwrap_or_default();
+    };
     let Some(rule) = Rule::from_name(&name) else {
         let help = match did_you_mean(&name, Rule::ALL.iter().map(|r| r.name())) {
             Some(best) => {

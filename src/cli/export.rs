@@ -1,7 +1,8 @@
 //! `briefc export FILE --to json|yaml`: the typed model, for other tools.
 
+use super::Colors;
 use super::args::{ExportArgs, ExportFormat};
-use super::check::{check_files, human_style};
+use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use crate::report::{self, FileReport};
 use serde::Serialize;
@@ -15,7 +16,7 @@ struct Export<'a> {
     brief: &'a crate::model::Brief,
 }
 
-pub(super) fn run(args: ExportArgs) -> Result<u8, CliError> {
+pub(super) fn run(args: ExportArgs, colors: Colors) -> Result<u8, CliError> {
     let mut checked = check_files(std::slice::from_ref(&args.file), &args.common)?;
     let (brief, _) = checked.pop().expect("one file in, one result out");
     if brief.has_errors() {
@@ -25,10 +26,7 @@ pub(super) fn run(args: ExportArgs) -> Result<u8, CliError> {
         };
         eprint!(
             "{}",
-            report::human(
-                std::slice::from_ref(&report),
-                human_style(args.common.color)
-            )
+            report::human(std::slice::from_ref(&report), colors.stderr_style())
         );
         eprintln!(
             "error: `{}` has errors and was not exported",

@@ -4,16 +4,19 @@
 mod args;
 mod build;
 mod check;
+mod color;
 mod error;
 mod explain;
 mod export;
 mod fmt;
 mod new;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, ColorChoice, Command};
+pub use color::Colors;
 pub use error::CliError;
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Exit status: no errors.
@@ -25,30 +28,48 @@ pub const EXIT_CANNOT_RUN: u8 = 2;
 
 /// Parses the arguments, runs the command, and returns the exit status.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => {
-            // clap prints usage errors with exit 2, help and version with 0.
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() {
-                EXIT_CANNOT_RUN
+            // Usage errors go to stderr with exit 2, help and version to
+            // stdout with 0; `--color` is honoured even though the
+            // arguments did not parse.
+            let colors = Colors::new(color::choice_in(&args));
+            let (color, code) = if err.use_stderr() {
+                (colors.stderr, EXIT_CANNOT_RUN)
             } else {
-                EXIT_OK
-            });
+                (colors.stdout, EXIT_OK)
+            };
+            let text = err.render();
+            let text = if color {
+                text.ansi().to_string()
+            } else {
+                text.to_string()
+            };
+            let _ = if err.use_stderr() {
+                let mut out = std::io::stderr().lock();
+                out.write_all(text.as_bytes()).and_then(|_| out.flush())
+            } else {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes()).and_then(|_| out.flush())
+            };
+            return ExitCode::from(code);
         }
     };
+    let colors = Colors::new(cli.color);
     let result = match cli.command {
-        Command::Check(args) => check::run(args),
-        Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args, colors),
+        Command::Build(args) => build::run(args, colors),
         Command::Explain(args) => explain::run(args),
-        Command::Export(args) => export::run(args),
-        Command::Fmt(args) => fmt::run(args),
+        Command::Export(args) => export::run(args, colors),
+        Command::Fmt(args) => fmt::run(args, colors),
         Command::New(args) => new::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            error::print(&err);
+            error::print(&err, colors);
             ExitCode::from(EXIT_CANNOT_RUN)
         }
     }
