@@ -15,18 +15,15 @@
 // probe, which cost a fifth of parse time); its code names `alloc`.
 extern crate alloc;
 
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod format;
 pub mod model;
-pub mod output;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod syntax;
-pub mod walk;
 
 use config::Config;
 use diagnostic::{Diagnostic, Severity};
@@ -91,31 +88,4 @@ pub fn check_text(text: &str, config: &Config, today: Date) -> (Brief, Vec<Diagn
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     (brief, diagnostics)
-}
-
-/// `word` with its first letter in upper case (`convert` → `Convert`).
-pub fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// A short, human reason for an I/O error ("no such file or directory").
-pub fn io_reason(err: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match err.kind() {
-        NotFound => "no such file or directory".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a directory".into(),
-        _ => {
-            // Drop Rust's " (os error N)" suffix.
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(pos) => text[..pos].to_lowercase(),
-                None => text,
-            }
-        }
-    }
 }

@@ -1,5 +1,9 @@
-//! The `briefc` binary: all the work is in the library; this turns it into an exit code.
+//! The `briefc` binary: the command-line front-end. All the work is in the
+//! library (`briefc`); the front-end parses flags, reads and writes files,
+//! prints, and turns the result into an exit code.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    briefc::cli::run()
+    cli::run()
 }

@@ -133,6 +133,24 @@ impl SourceFile {
     }
 }
 
+/// A short, human reason for an I/O error ("no such file or directory").
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match err.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a directory".into(),
+        _ => {
+            // Drop Rust's " (os error N)" suffix.
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(pos) => text[..pos].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

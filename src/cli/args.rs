@@ -1,6 +1,6 @@
 //! Every flag, declared once. Help text comes from these doc comments.
 
-use crate::model::Date;
+use briefc::model::Date;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

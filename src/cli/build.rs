@@ -8,11 +8,11 @@ use super::Colors;
 use super::args::{BuildArgs, PageArg};
 use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
-use crate::config::{Config, PageSize};
-use crate::diagnostic::{Diagnostic, Rule};
-use crate::render::html::Templates;
-use crate::render::{Logo, RenderOptions, pdf};
-use crate::report::{self, FileReport};
+use briefc::config::{Config, PageSize};
+use briefc::diagnostic::{Diagnostic, Rule};
+use briefc::render::html::Templates;
+use briefc::render::{Logo, RenderOptions, pdf};
+use briefc::report::{self, FileReport};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -88,16 +88,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
                 if !overrides.contains_key(dir) {
                     overrides.insert(
                         dir.clone(),
-                        Templates::with_overrides(dir).map_err(|e| {
-                            if dir.is_dir() {
-                                template_error(e)
-                            } else {
-                                CliError::new(
-                                    format!("the templates folder `{}` does not exist", dir.display()),
-                                    "check `--templates` or `templates:` in briefc.yaml (relative to briefc.yaml)",
-                                )
-                            }
-                        })?,
+                        load_templates(dir)?,
                     );
                 }
                 &overrides[dir]
@@ -127,12 +118,12 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
             outputs.push((out_dir.join(format!("{stem}.pdf")), bytes));
         }
         for (path, bytes) in outputs {
-            crate::output::write_atomic(&path, &bytes).map_err(|e| {
+            crate::cli::output::write_atomic(&path, &bytes).map_err(|e| {
                 CliError::new(
                     format!(
                         "cannot write `{}`: {}",
                         path.display(),
-                        crate::io_reason(&e)
+                        briefc::source::io_reason(&e)
                     ),
                     "check that the output folder is writable, or choose another with `-o DIR`",
                 )
@@ -231,7 +222,7 @@ fn read_logo(path: &Path) -> Result<Logo, CliError> {
             format!(
                 "cannot read the brand logo `{}`: {}",
                 path.display(),
-                crate::io_reason(&e)
+                briefc::source::io_reason(&e)
             ),
             "`brand.logo` in briefc.yaml is relative to the folder of briefc.yaml",
         )
@@ -306,7 +297,7 @@ fn dedup_by_canonical_path(files: &[PathBuf]) -> Vec<PathBuf> {
 fn refuse_overwriting_inputs(
     args: &BuildArgs,
     files: &[PathBuf],
-    checked: &[(crate::Checked, std::sync::Arc<Config>)],
+    checked: &[(briefc::Checked, std::sync::Arc<Config>)],
     want_html: bool,
     want_pdf: bool,
 ) -> Result<(), CliError> {
@@ -316,7 +307,7 @@ fn refuse_overwriting_inputs(
         if want_html {
             inputs.extend(config.brand.logo.clone().map(|p| (p, "the brand logo")));
             if let Some(dir) = args.templates.as_ref().or(config.templates.as_ref()) {
-                for (name, _) in crate::render::html::BUILTIN_TEMPLATES {
+                for (name, _) in briefc::render::html::BUILTIN_TEMPLATES {
                     inputs.push((dir.join(name), "the template"));
                 }
             }
@@ -384,7 +375,7 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
             format!(
                 "cannot create the output folder `{}`: {}",
                 dir.display(),
-                crate::io_reason(&e)
+                briefc::source::io_reason(&e)
             ),
             "choose a folder you can write to with `-o DIR`",
         )
@@ -392,7 +383,7 @@ fn output_dir(out_dir: &Option<PathBuf>, brief: &Path) -> Result<PathBuf, CliErr
     Ok(dir)
 }
 
-fn template_error(err: crate::render::html::TemplateError) -> CliError {
+fn template_error(err: briefc::render::html::TemplateError) -> CliError {
     match &err.path {
         Some(dir) if dir.is_dir() => CliError::new(
             format!(
@@ -424,7 +415,7 @@ fn template_error(err: crate::render::html::TemplateError) -> CliError {
 /// the severity the config gives the rule (none when it is `off`). They are
 /// found only when building, after `check_text` has applied the config to
 /// the other rules, so the config is applied here.
-fn font_warnings(brief: &crate::model::Brief, config: &Config) -> Vec<Diagnostic> {
+fn font_warnings(brief: &briefc::model::Brief, config: &Config) -> Vec<Diagnostic> {
     let Some(severity) = config.severity(Rule::MissingGlyph) else {
         return Vec::new();
     };
@@ -445,4 +436,34 @@ fn font_warnings(brief: &crate::model::Brief, config: &Config) -> Vec<Diagnostic
             related: None,
         })
         .collect()
+}
+
+/// The built-in templates with the overrides found in `dir`: the files are
+/// read here, so rendering does no I/O.
+fn load_templates(dir: &Path) -> Result<Templates, CliError> {
+    if !dir.is_dir() {
+        return Err(CliError::new(
+            format!("the templates folder `{}` does not exist", dir.display()),
+            "check `--templates` or `templates:` in briefc.yaml (relative to briefc.yaml)",
+        ));
+    }
+    let mut overrides = Vec::new();
+    for (name, _) in briefc::render::html::BUILTIN_TEMPLATES {
+        let path = dir.join(name);
+        if !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            CliError::new(
+                format!(
+                    "cannot read the template `{}`: {}",
+                    path.display(),
+                    briefc::source::io_reason(&e)
+                ),
+                "check that the file exists, is readable and is UTF-8 text",
+            )
+        })?;
+        overrides.push((*name, path, text));
+    }
+    Templates::with_overrides(dir, &overrides).map_err(template_error)
 }

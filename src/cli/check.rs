@@ -3,17 +3,17 @@
 use super::Colors;
 use super::args::{CheckArgs, CommonArgs, Format};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
-use crate::config::{Config, ConfigCache};
-use crate::report::{self, FileReport, Totals};
-use crate::walk::WalkError;
-use crate::{Checked, check_bytes};
+use briefc::config::{Config, ConfigCache};
+use briefc::report::{self, FileReport, Totals};
+use crate::cli::walk::WalkError;
+use briefc::{Checked, check_bytes};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
-    let mut found = crate::walk::find_briefs(&args.paths)?;
+    let mut found = crate::cli::walk::find_briefs(&args.paths)?;
     let results = check_each(&found.briefs, &args.common, |c| FileReport {
         source: c.source,
         diagnostics: c.diagnostics,

@@ -4,7 +4,7 @@
 //! [`Colors`], decided once per run.
 
 use super::args::ColorChoice;
-use crate::report::HumanStyle;
+use briefc::report::HumanStyle;
 use clap::ValueEnum;
 use std::ffi::OsString;
 use std::io::IsTerminal;

@@ -1,7 +1,7 @@
 //! Errors that stop a command (exit 2), and how they are printed.
 
 use super::Colors;
-use crate::config::ConfigError;
+use briefc::config::ConfigError;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 use std::fmt;
 use std::io::Write;
@@ -32,16 +32,16 @@ impl CliError {
     }
 }
 
-impl From<crate::walk::WalkError> for CliError {
-    fn from(err: crate::walk::WalkError) -> Self {
+impl From<crate::cli::walk::WalkError> for CliError {
+    fn from(err: crate::cli::walk::WalkError) -> Self {
         let help = match &err {
-            crate::walk::WalkError::Unreadable { .. } => {
+            crate::cli::walk::WalkError::Unreadable { .. } => {
                 "check that the path exists and is readable"
             }
-            crate::walk::WalkError::DanglingLink { .. } => {
+            crate::cli::walk::WalkError::DanglingLink { .. } => {
                 "point the link at an existing brief, or remove it"
             }
-            crate::walk::WalkError::NoBriefs(_) => {
+            crate::cli::walk::WalkError::NoBriefs(_) => {
                 "briefs are files ending in `.brief`; files listed in .gitignore are skipped"
             }
         };

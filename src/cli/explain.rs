@@ -1,11 +1,11 @@
 //! `briefc explain RULE`: the rule's documentation, from the rule catalogue
-//! ([`crate::diagnostic::Rule`]).
+//! ([`briefc::diagnostic::Rule`]).
 //! Without a rule (or with `--list`): every rule, one a line.
 
 use super::args::ExplainArgs;
 use super::{CliError, EXIT_OK};
-use crate::diagnostic::Rule;
-use crate::diagnostic::did_you_mean;
+use briefc::diagnostic::Rule;
+use briefc::diagnostic::did_you_mean;
 
 pub(super) fn run(args: ExplainArgs) -> Result<u8, CliError> {
     // `--list` conflicts with a rule, so no rule means: list them all.

@@ -4,7 +4,7 @@ use super::Colors;
 use super::args::{ExportArgs, ExportFormat};
 use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
-use crate::report::{self, FileReport};
+use briefc::report::{self, FileReport};
 use serde::Serialize;
 use std::io::Write;
 
@@ -13,7 +13,7 @@ use std::io::Write;
 struct Export<'a> {
     briefc_export: u32,
     file: String,
-    brief: &'a crate::model::Brief,
+    brief: &'a briefc::model::Brief,
 }
 
 pub(super) fn run(args: ExportArgs, colors: Colors) -> Result<u8, CliError> {

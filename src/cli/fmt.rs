@@ -8,9 +8,9 @@
 use super::Colors;
 use super::args::FmtArgs;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
-use crate::report::{self, FileReport};
-use crate::source::SourceFile;
-use crate::walk::WalkError;
+use briefc::report::{self, FileReport};
+use briefc::source::SourceFile;
+use crate::cli::walk::WalkError;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -44,7 +44,7 @@ pub(super) fn run(args: FmtArgs, colors: Colors) -> Result<u8, CliError> {
         }
         return stdin(mode, colors);
     }
-    let found = crate::walk::find_briefs(&args.paths)?;
+    let found = crate::cli::walk::find_briefs(&args.paths)?;
     let files = &found.briefs;
     let mut unreadable = Vec::new();
     let (mut changed, mut failed) = (0, false);
@@ -71,12 +71,12 @@ pub(super) fn run(args: FmtArgs, colors: Colors) -> Result<u8, CliError> {
         match mode {
             Mode::Write => {
                 // Through a symbolic link to its target, keeping the mode.
-                crate::output::rewrite(path, &result.bytes()).map_err(|e| {
+                crate::cli::output::rewrite(path, &result.bytes()).map_err(|e| {
                     CliError::new(
                         format!(
                             "cannot write `{}`: {}",
                             path.display(),
-                            crate::io_reason(&e)
+                            briefc::source::io_reason(&e)
                         ),
                         "check that the file is writable",
                     )
@@ -141,7 +141,7 @@ impl Formatted {
             return None;
         }
         Some(Formatted {
-            new: crate::format::format(&source.text),
+            new: briefc::format::format(&source.text),
             old: source.text.to_string(),
             bom: bytes.starts_with(BOM),
         })
@@ -171,7 +171,7 @@ fn stdin(mode: Mode, colors: Colors) -> Result<u8, CliError> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
         CliError::new(
-            format!("cannot read standard input: {}", crate::io_reason(&e)),
+            format!("cannot read standard input: {}", briefc::source::io_reason(&e)),
             "pipe a brief into `briefc fmt -`",
         )
     })?;

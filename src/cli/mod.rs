@@ -10,8 +10,10 @@ mod explain;
 mod export;
 mod fmt;
 mod new;
+mod output;
+mod walk;
 
-pub use args::{Cli, ColorChoice, Command};
+pub use args::{Cli, Command};
 pub use color::Colors;
 pub use error::CliError;
 
@@ -84,6 +86,6 @@ fn now_seconds() -> i64 {
 }
 
 /// Today's date in UTC.
-fn today() -> crate::model::Date {
-    crate::model::Date::from_unix_seconds(now_seconds())
+fn today() -> briefc::model::Date {
+    briefc::model::Date::from_unix_seconds(now_seconds())
 }

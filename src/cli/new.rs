@@ -26,7 +26,7 @@ pub(super) fn run(args: NewArgs) -> Result<u8, CliError> {
                 format!(
                     "cannot create `{}`: {}",
                     dir.display(),
-                    crate::io_reason(&e)
+                    briefc::source::io_reason(&e)
                 ),
                 "choose a folder you can write to",
             )
@@ -39,11 +39,11 @@ pub(super) fn run(args: NewArgs) -> Result<u8, CliError> {
     let title: String = stem
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        .map(crate::capitalise)
+        .map(briefc::model::capitalise)
         .collect::<Vec<_>>()
         .join(" ");
     let text = SKELETON.replace("{title}", &title);
-    crate::output::write_new(path, text.as_bytes()).map_err(|e| {
+    crate::cli::output::write_new(path, text.as_bytes()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             return already_exists(path);
         }
@@ -51,7 +51,7 @@ pub(super) fn run(args: NewArgs) -> Result<u8, CliError> {
             format!(
                 "cannot write `{}`: {}",
                 path.display(),
-                crate::io_reason(&e)
+                briefc::source::io_reason(&e)
             ),
             "choose a folder you can write to",
         )

@@ -19,4 +19,4 @@ pub use deadline::{DeadlineMatch, find_deadline, find_deadlines};
 pub use duration::{DURATION_FORMS, Duration};
 pub use lower::lower;
 pub use scene_heading::{SceneHeading, SceneHeadingError, parse_scene_heading};
-pub use text::{find_urls, has_url, word_count};
+pub use text::{capitalise, find_urls, has_url, word_count};

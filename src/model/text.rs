@@ -1,4 +1,4 @@
-//! Text utilities every later stage shares: URLs, word counts.
+//! Text utilities every later stage shares: URLs, word counts, capitals.
 //!
 //! One implementation each, so the rules, the HTML and the PDF agree on what
 //! is a link and what is a word. (Metric deadlines: [`super::find_deadlines`].)
@@ -63,6 +63,15 @@ pub fn word_count(text: &str) -> usize {
         in_word = !blank;
     }
     words
+}
+
+/// `word` with its first letter in upper case (`convert` → `Convert`).
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -46,19 +46,37 @@ impl Templates {
         BUILTIN.get_or_init(|| Templates::load(None).expect("the built-in templates are valid"))
     }
 
-    /// The built-ins with every known template found in `dir` replacing its
-    /// built-in namesake.
-    pub fn with_overrides(dir: &Path) -> Result<Templates, TemplateError> {
-        if !dir.is_dir() {
-            return Err(TemplateError {
-                path: Some(dir.to_path_buf()),
-                message: format!("the templates folder `{}` does not exist", dir.display()),
-            });
+    /// The built-ins with `overrides` replacing their namesakes: each is a
+    /// built-in template name (see [`BUILTIN_TEMPLATES`]), the file it was
+    /// read from (named in errors) and its text. `dir` is the overrides
+    /// folder, named in render errors. The CLI reads the files; rendering
+    /// does no I/O.
+    pub fn with_overrides(
+        dir: &Path,
+        overrides: &[(&str, PathBuf, String)],
+    ) -> Result<Templates, TemplateError> {
+        let mut tera = Templates::builtin_tera()?;
+        for (name, path, text) in overrides {
+            tera.add_raw_template(name, text)
+                .map_err(|e| TemplateError {
+                    path: Some(path.clone()),
+                    message: error_chain(&e),
+                })?;
         }
-        Templates::load(Some(dir))
+        Ok(Templates {
+            tera,
+            dir: Some(dir.to_path_buf()),
+        })
     }
 
     fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
+        Ok(Templates {
+            tera: Templates::builtin_tera()?,
+            dir: dir.map(Path::to_path_buf),
+        })
+    }
+
+    fn builtin_tera() -> Result<tera::Tera, TemplateError> {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html"]);
         let builtins = BUILTIN_TEMPLATES
@@ -69,22 +87,7 @@ impl Templates {
                 path: None,
                 message: error_chain(&e),
             })?;
-        if let Some(dir) = dir {
-            for (name, _) in BUILTIN_TEMPLATES {
-                let path = dir.join(name);
-                if path.is_file() {
-                    tera.add_template_file(&path, Some(name))
-                        .map_err(|e| TemplateError {
-                            path: Some(path.clone()),
-                            message: error_chain(&e),
-                        })?;
-                }
-            }
-        }
-        Ok(Templates {
-            tera,
-            dir: dir.map(Path::to_path_buf),
-        })
+        Ok(tera)
     }
 
     /// Renders `brief` to a complete HTML document.

@@ -44,7 +44,7 @@ impl WalkError {
         }
         WalkError::Unreadable {
             path: path.to_path_buf(),
-            reason: crate::io_reason(err),
+            reason: briefc::source::io_reason(err),
         }
     }
 }
