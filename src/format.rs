@@ -120,12 +120,9 @@ fn field(key: &str, value: &str) -> String {
 
 /// `### 0:00 – 0:10   Hook` → `### 0:00-0:10 Hook`, when the timecodes parse.
 fn scene_heading(text: &str) -> Option<String> {
-    let h = crate::model::parse_scene_heading(text).ok()?;
-    Some(if h.title.is_empty() {
-        format!("### {}-{}", h.start_text, h.end_text)
-    } else {
-        format!("### {}-{} {}", h.start_text, h.end_text, h.title)
-    })
+    crate::model::parse_scene_heading(text)
+        .ok()
+        .map(|h| h.canonical())
 }
 
 #[cfg(test)]

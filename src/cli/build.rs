@@ -86,10 +86,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
         let templates = match args.templates.as_ref().or(config.templates.as_ref()) {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
-                    overrides.insert(
-                        dir.clone(),
-                        load_templates(dir)?,
-                    );
+                    overrides.insert(dir.clone(), load_templates(dir)?);
                 }
                 &overrides[dir]
             }

@@ -3,9 +3,9 @@
 use super::Colors;
 use super::args::{CheckArgs, CommonArgs, Format};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
+use crate::cli::walk::WalkError;
 use briefc::config::{Config, ConfigCache};
 use briefc::report::{self, FileReport, Totals};
-use crate::cli::walk::WalkError;
 use briefc::{Checked, check_bytes};
 use rayon::prelude::*;
 use std::io::Write;

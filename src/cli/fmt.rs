@@ -8,9 +8,9 @@
 use super::Colors;
 use super::args::FmtArgs;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
+use crate::cli::walk::WalkError;
 use briefc::report::{self, FileReport};
 use briefc::source::SourceFile;
-use crate::cli::walk::WalkError;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -171,7 +171,10 @@ fn stdin(mode: Mode, colors: Colors) -> Result<u8, CliError> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
         CliError::new(
-            format!("cannot read standard input: {}", briefc::source::io_reason(&e)),
+            format!(
+                "cannot read standard input: {}",
+                briefc::source::io_reason(&e)
+            ),
             "pipe a brief into `briefc fmt -`",
         )
     })?;

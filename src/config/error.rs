@@ -39,7 +39,10 @@ impl ConfigError {
             line: 0,
             column: 0,
             offset: 0,
-            message: format!("cannot read the config file: {}", crate::source::io_reason(err)),
+            message: format!(
+                "cannot read the config file: {}",
+                crate::source::io_reason(err)
+            ),
             help: Some("check that the file exists and is readable".into()),
         }
     }

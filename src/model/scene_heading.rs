@@ -34,10 +34,7 @@ const WRONG_SEPARATORS: &[&str] = &["->", "-->", "=>", "→", "to", "until", "ti
 /// Reads the text after `### `.
 pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingError> {
     let err = |message: String, help: String| SceneHeadingError { message, help };
-    let is_tc = |c: char| c.is_ascii_digit() || c == ':';
-    let start_len = text.find(|c| !is_tc(c)).unwrap_or(text.len());
-    let start_text = &text[..start_len];
-    let after_start = text[start_len..].trim_start();
+    let (start_text, after_start) = leading_timecode(text);
     if start_text.is_empty() {
         return Err(err(
             format!("the scene heading `{text}` does not start with timecodes"),
@@ -49,14 +46,8 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
         let Some(rest) = strip_word(after_start, sep) else {
             continue;
         };
-        let end_len = rest.find(|c| !is_tc(c)).unwrap_or(rest.len());
-        let end_text = &rest[..end_len];
-        let title = rest[end_len..].trim();
-        let fixed = if title.is_empty() {
-            format!("### {start_text}-{end_text}")
-        } else {
-            format!("### {start_text}-{end_text} {title}")
-        };
+        let (end_text, title) = leading_timecode(rest);
+        let fixed = canonical(start_text, end_text, title);
         let help = if end_text.is_empty() {
             FORMS.to_string()
         } else {
@@ -76,10 +67,7 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
         };
         return Err(err(message, FORMS.to_string()));
     };
-    let rest = rest.trim_start();
-    let end_len = rest.find(|c| !is_tc(c)).unwrap_or(rest.len());
-    let end_text = &rest[..end_len];
-    let title = rest[end_len..].trim();
+    let (end_text, title) = leading_timecode(rest.trim_start());
     if end_text.is_empty() {
         return Err(err(
             format!("the scene heading has no END timecode after `{start_text}-`"),
@@ -119,6 +107,30 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
         time: TimeRange { start, end },
         title,
     })
+}
+
+impl SceneHeading<'_> {
+    /// The heading as `briefc fmt` writes it: `### 0:00-0:10 Title`.
+    pub fn canonical(&self) -> String {
+        canonical(self.start_text, self.end_text, self.title)
+    }
+}
+
+fn canonical(start: &str, end: &str, title: &str) -> String {
+    if title.is_empty() {
+        format!("### {start}-{end}")
+    } else {
+        format!("### {start}-{end} {title}")
+    }
+}
+
+/// Splits the run of digits and colons at the start of `text` from the
+/// rest (trimmed).
+fn leading_timecode(text: &str) -> (&str, &str) {
+    let len = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(text.len());
+    (&text[..len], text[len..].trim())
 }
 
 /// `rest` without a leading separator word (`to` only as a whole word).

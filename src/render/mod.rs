@@ -57,7 +57,9 @@ pub fn header_fields(brief: &crate::model::Brief) -> Vec<(&'static str, String)>
     push("Product", h.product.as_ref().map(|v| v.value.clone()));
     push(
         "Stage",
-        h.stage.as_ref().map(|v| crate::model::capitalise(v.value.name())),
+        h.stage
+            .as_ref()
+            .map(|v| crate::model::capitalise(v.value.name())),
     );
     push("Length", h.length.as_ref().map(|v| v.value.to_string()));
     push(
@@ -77,6 +79,9 @@ pub fn header_fields(brief: &crate::model::Brief) -> Vec<(&'static str, String)>
     push("Marketing", h.marketing.as_ref().map(|v| v.value.clone()));
     push("Sales", h.sales.as_ref().map(|v| v.value.clone()));
     push("Profile", h.profile.as_ref().map(|v| v.value.clone()));
-    push("Status", Some(crate::model::capitalise(brief.status().name())));
+    push(
+        "Status",
+        Some(crate::model::capitalise(brief.status().name())),
+    );
     out
 }
