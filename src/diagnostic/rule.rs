@@ -77,8 +77,8 @@ rules! {
         "Checks such as scene timing and due dates need values they can read.",
         "length: ninety seconds      <- write 90s";
     MissingField = "missing-field", Error, true,
-        "A required header field is absent (by default `length`, `stage`, `marketing` and `sales`).",
-        "A brief without a length, a stage or an owner on each side is not an agreement yet.",
+        "A required header field is absent (by default only `length`; `required_fields` in briefc.yaml adds others).",
+        "Without a length nothing can be timed: not the scenes, the voiceover or the number of benefits. A team that wants a stage or an owner on each side before anyone shoots lists those fields too.",
         "# Title\nstage: convert      <- no `length:`";
     UnknownSection = "unknown-section", Error, true,
         "A `## ` heading names no known section.",
@@ -89,7 +89,7 @@ rules! {
         "Two versions of one section mean two briefs in one file.",
         "## Goal\n...\n## Objective\n...";
     MissingSection = "missing-section", Error, true,
-        "A required section is absent (by default Goal, Audience, Key benefits, Success metrics and Scenes).",
+        "A required section is absent (by default Goal, Audience, Key benefits and Success metrics).",
         "These are the sections marketing and sales must agree on before anyone shoots.",
         "# Title\nlength: 90s\n## Goal\n...      <- no `## Audience`";
     EmptySection = "empty-section", Error, true,
@@ -196,11 +196,44 @@ impl Rule {
             .map(|l| format!("    {l}\n"))
             .collect();
         format!(
-            "{name}\n\nWhat it does\n    {summary}\n\nWhy\n    {why}\n\nSeverity\n    {severity}\n\nExample\n{example}",
+            "{name}\n\nWhat it does\n    {summary}\n\nWhy\n    {why}\n\nSeverity\n    {severity}\n\nExample\n{example}\nReference\n    docs/language.md#{anchor}\n",
             name = self.name(),
             summary = self.summary(),
             why = self.rationale(),
+            anchor = self.reference_anchor(),
         )
+    }
+
+    /// The heading of `docs/language.md` that describes what the rule
+    /// checks, as a GitHub anchor (`timecodes`). `tests/docs.rs` checks that
+    /// each one exists.
+    pub const fn reference_anchor(self) -> &'static str {
+        match self {
+            Rule::InvalidEncoding => "encoding",
+            Rule::MissingTitle => "title",
+            Rule::StrayText => "structure",
+            Rule::UnknownField | Rule::DuplicateField | Rule::InvalidValue => "header-fields",
+            Rule::MissingField => "required-fields",
+            Rule::UnknownSection | Rule::DuplicateSection => "sections",
+            Rule::MissingSection | Rule::EmptySection => "required-sections",
+            Rule::TooLong
+            | Rule::TooManyItems
+            | Rule::LengthOutOfRange
+            | Rule::BenefitsPerLength => "limits",
+            Rule::MalformedMetric | Rule::UnmeasurableMetric => "metrics",
+            Rule::SceneTimecode => "timecodes",
+            Rule::SceneOverlap
+            | Rule::SceneGap
+            | Rule::ScenesExceedLength
+            | Rule::ScenesShortOfLength => "scenes",
+            Rule::VoiceoverTooLong => "scene-fields",
+            Rule::MissingSalesOwner
+            | Rule::UncheckedItem
+            | Rule::MissingSignOff
+            | Rule::DueInPast => "approval",
+            Rule::InvalidUrl => "lists",
+            Rule::InlineMarkup | Rule::MissingGlyph => "plain-text",
+        }
     }
 }
 
