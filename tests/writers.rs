@@ -205,6 +205,9 @@ fn a_section_name_under_the_wrong_marker_says_write_it_with_two_hashes() {
         "### Audience",
         "#Audience",
         "**Audience**",
+        "**Audience:**",
+        "**Audience**:",
+        "Audience:",
         "##Audience",
     ] {
         let text = BASE.replace("## Audience", written);
@@ -403,4 +406,15 @@ fn an_unreadable_sign_off_date_is_one_diagnostic() {
     let (message, help) = only(&text, "invalid-value");
     assert_eq!(message, "`20/11/2026` is not written YYYY-MM-DD");
     assert_eq!(help, "write `- Priya Shah (marketing) 2026-11-20`");
+}
+
+#[test]
+fn a_scene_heading_outside_scenes_says_where_it_belongs() {
+    let text = format!("{BASE}\n## Notes\n### 0:00-0:01 Intro\n");
+    let (message, help) = only(&text, "stray-text");
+    assert_eq!(message, "a scene heading is not allowed here");
+    assert_eq!(
+        help,
+        "scene headings (`### 0:00-0:10 Title`) belong under `## Scenes`"
+    );
 }

@@ -102,7 +102,11 @@ impl<'a> Lowerer<'a> {
         let text = span.text(self.src);
         // `##Goal` is a heading with its space forgotten, not stray text.
         let hashes = text.bytes().take_while(|&b| b == b'#').count();
-        let (message, help) = if (1..=3).contains(&hashes) && text.len() > hashes {
+        let space_missing = text[hashes..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace());
+        let (message, help) = if (1..=3).contains(&hashes) && space_missing {
             let marker = &text[..hashes];
             (
                 format!("`{text}` is not a heading: a heading needs a space after `{marker}`"),
@@ -189,6 +193,9 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
             }
+            // `**Audience:**` (read as a field by the syntax) or a bare
+            // `Audience:` on a line of its own.
+            LineKind::Field { key, value } if value.is_empty() => self.text(key),
             _ => return None,
         };
         let name = name.trim();
@@ -1167,7 +1174,6 @@ fn scene_field_meant(key: &str) -> Option<SceneFieldKind> {
         ("narrator", SceneFieldKind::Voiceover),
         ("voice over", SceneFieldKind::Voiceover),
         ("voice-over", SceneFieldKind::Voiceover),
-        ("v/o", SceneFieldKind::Voiceover),
         ("dialogue", SceneFieldKind::Voiceover),
         ("picture", SceneFieldKind::Visual),
         ("video", SceneFieldKind::Visual),
