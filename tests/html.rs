@@ -521,3 +521,26 @@ fn a_url_in_angle_brackets_links_without_them() {
         "{page}"
     );
 }
+
+#[test]
+fn urls_in_metric_targets_and_sources_are_links() {
+    let page = build_edited(&[
+        (
+            "25 per month by 2027-04-30",
+            "25 per month by 2027-04-30, tracked at https://example.com/crm",
+        ),
+        (
+            "(source: CRM activity)",
+            "(source: https://example.com/activity)",
+        ),
+    ]);
+    let html = Html::parse_document(&page);
+    let hrefs: Vec<String> = html
+        .select(&Selector::parse("td a[href]").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        hrefs,
+        ["https://example.com/crm", "https://example.com/activity"]
+    );
+}

@@ -182,9 +182,9 @@ struct CheckView {
 #[derive(Serialize)]
 struct MetricView {
     name: String,
-    target: String,
+    target: Vec<Segment>,
     deadline: Option<String>,
-    source: Option<String>,
+    source: Option<Vec<Segment>>,
 }
 
 #[derive(Serialize)]
@@ -336,9 +336,9 @@ fn section_view(section: &Section) -> SectionView {
                 .iter()
                 .map(|m| MetricView {
                     name: m.name.clone(),
-                    target: target_without_deadline(&m.target, m.deadline),
+                    target: segments(&target_without_deadline(&m.target, m.deadline)),
                     deadline: m.deadline.map(|d| d.to_string()),
-                    source: m.source.clone(),
+                    source: m.source.as_deref().map(segments),
                 })
                 .collect();
         }
