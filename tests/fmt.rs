@@ -151,3 +151,34 @@ fn fmt_refuses_non_text_and_keeps_it() {
         b"# T\n\xff\n"
     );
 }
+
+#[test]
+fn fmt_collapses_blank_lines_through_stdin_keeping_bom_and_crlf() {
+    let messy = "\u{FEFF}\r\n\r\n# T\r\n\r\n\r\n\r\nlength: 9s\r\n## Goal\r\nA\r\n\r\n\r\n// kept\r\nB\r\n\r\n\r\n";
+    let out = Command::cargo_bin("briefc")
+        .unwrap()
+        .args(["fmt", "-"])
+        .write_stdin(messy)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "\u{FEFF}# T\r\n\r\nlength: 9s\r\n## Goal\r\nA\r\n\r\n// kept\r\nB\r\n"
+    );
+    // The same bytes in a file: the same result, written in place.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.brief");
+    std::fs::write(&path, messy).unwrap();
+    let out = Command::cargo_bin("briefc")
+        .unwrap()
+        .args(["fmt"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "\u{FEFF}# T\r\n\r\nlength: 9s\r\n## Goal\r\nA\r\n\r\n// kept\r\nB\r\n"
+    );
+}

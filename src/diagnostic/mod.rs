@@ -74,11 +74,6 @@ impl Diagnostic {
         self.related = Some((span, phrase.into()));
         self
     }
-
-    pub fn with_opt_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
-        self
-    }
 }
 
 /// The closest candidate to `word` (case-insensitive), if one is close enough
