@@ -5,8 +5,8 @@
 //! comments on the fields become its descriptions and a field added to the
 //! model shows up in it. A few rules the derive cannot see are added here, in
 //! one place: objects have a fixed shape (`additionalProperties: false`), a
-//! header field that is absent is left out rather than `null`, and a
-//! section's `content.form` follows from its `kind`.
+//! header field that is absent is left out rather than `null` (and `status`
+//! is always there), and a section's `content.form` follows from its `kind`.
 
 use crate::model::{Brief, Content, SectionKind};
 use schemars::JsonSchema;
@@ -63,6 +63,13 @@ pub fn schema() -> Value {
         .and_then(Value::as_object_mut)
         .expect("the schema defines Section");
     section.insert("allOf".into(), Value::Array(form_follows_kind()));
+    // Lowering fills in `status: draft` when the brief gives none, so every
+    // export has a status; the other header fields are left out when absent.
+    let header = schema
+        .pointer_mut("/$defs/Header")
+        .and_then(Value::as_object_mut)
+        .expect("the schema defines Header");
+    header.insert("required".into(), json!(["status"]));
     schema
 }
 

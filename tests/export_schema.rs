@@ -346,6 +346,7 @@ fn a_drifted_export_fails_validation() {
             Some(json!(2)),
         ),
         ("no file", "/file".into(), None),
+        ("no status", format!("{header}/status"), None),
         ("no title", "/brief/title".into(), None),
         ("an empty title", "/brief/title".into(), Some(json!(""))),
         (
@@ -389,4 +390,54 @@ fn a_drifted_export_fails_validation() {
             "{what}: the schema accepts the drifted export"
         );
     }
+}
+
+/// The body of the first fenced block opened by `fence` after `heading`.
+fn block<'a>(text: &'a str, heading: &str, fence: &str) -> &'a str {
+    let from = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("no `{heading}`"));
+    let text = &text[from..];
+    let start = text.find(fence).unwrap_or_else(|| panic!("no {fence}")) + fence.len() + 1;
+    let len = text[start..].find("\n```").expect("a closing fence") + 1;
+    &text[start..start + len]
+}
+
+#[test]
+fn the_docs_example_is_the_real_export_and_validates() {
+    let docs = std::fs::read_to_string(repo("docs/export.md")).expect("read docs/export.md");
+    let brief = block(&docs, "## An example", "```text");
+    let shown = block(&docs, "## An example", "```json");
+    let out = Brief::new()
+        .file("spring-promo.brief", brief)
+        .args(["export", "spring-promo.brief", "--today", TODAY])
+        .run();
+    out.code(0);
+    assert_eq!(
+        out.stdout, shown,
+        "docs/export.md shows another export than briefc prints"
+    );
+    let schema = schema();
+    let doc = out.json();
+    assert!(
+        validator(&schema).is_valid(&doc),
+        "{}",
+        errors(&validator(&schema), &doc)
+    );
+}
+
+#[test]
+fn the_docs_name_every_property() {
+    let docs = std::fs::read_to_string(repo("docs/export.md")).expect("read docs/export.md");
+    let unnamed: Vec<String> = schema_properties(&schema())
+        .into_iter()
+        .filter(|p| {
+            let name = p.rsplit('.').next().unwrap_or(p);
+            !docs.contains(&format!("`{name}`")) && !docs.contains(&format!("\"{name}\""))
+        })
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "docs/export.md does not name {unnamed:?}"
+    );
 }

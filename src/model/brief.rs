@@ -63,7 +63,7 @@ impl Brief {
 /// (also those whose value was invalid).
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[schemars(
-    description = "The header fields, each optional: a field the brief does not give is left out."
+    description = "The header fields. `status` is always there (`draft` when the brief gives none); the others are left out when the brief does not give them."
 )]
 pub struct Header {
     /// Intended video length.
@@ -104,6 +104,7 @@ pub struct Header {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales: Option<Spanned<String>>,
     /// Approval status (`draft` when absent).
+    #[schemars(description = "Approval status; `draft` when the brief gives none.")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Spanned<Status>>,
     /// Every key that appeared, valid value or not, with the span of its line.
