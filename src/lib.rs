@@ -7,6 +7,7 @@
 //! 3. [`model`]: lines → typed [`model::Brief`] + structural diagnostics;
 //! 4. [`rules`]: brief + [`config`] → more diagnostics;
 //! 5. [`report`] renders diagnostics; [`render`] compiles a clean brief to HTML and PDF.
+//!    [`export`] is the document `briefc export` prints for other tools, and its JSON Schema.
 //!
 //! Nothing below [`cli`] prints, and nothing below [`cli`] and [`output`]
 //! touches the file system, except config lookup in [`config`].
@@ -17,6 +18,7 @@ extern crate alloc;
 
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod render;

@@ -65,12 +65,16 @@ pub struct FmtArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The brief to export.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    #[arg(value_name = "FILE", required_unless_present = "schema")]
+    pub file: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub to: ExportFormat,
+
+    /// Print the JSON Schema (draft 2020-12) of the export document instead of exporting a brief.
+    #[arg(long, conflicts_with = "file")]
+    pub schema: bool,
 
     #[command(flatten)]
     pub common: CommonArgs,

@@ -5,12 +5,17 @@
 
 use super::{Date, Duration};
 use crate::syntax::{Span, Spanned};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A whole brief.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Brief {
     /// The title (empty when `missing-title` fired).
+    #[schemars(
+        description = "The title: the `# ` line. Never empty (a brief without one has errors and is not exported).",
+        length(min = 1)
+    )]
     pub title: Spanned<String>,
     /// The span diagnostics about missing things point at: the title line, or
     /// the start of the file when there is no title.
@@ -56,7 +61,10 @@ impl Brief {
 
 /// The header fields, each optional; `given` lists the keys that appeared
 /// (also those whose value was invalid).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
+#[schemars(
+    description = "The header fields. `status` is always there (`draft` when the brief gives none); the others are left out when the brief does not give them."
+)]
 pub struct Header {
     /// Intended video length.
     #[serde(rename = "length_seconds")]
@@ -96,6 +104,7 @@ pub struct Header {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales: Option<Spanned<String>>,
     /// Approval status (`draft` when absent).
+    #[schemars(description = "Approval status; `draft` when the brief gives none.")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Spanned<Status>>,
     /// Every key that appeared, valid value or not, with the span of its line.
@@ -113,9 +122,11 @@ impl Header {
 macro_rules! keyword_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
         #[serde(rename_all = "kebab-case")]
-        pub enum $name { $(#[doc = $text] $variant),* }
+        // No doc per variant: the export schema then lists the values as a
+        // plain `enum` rather than a `oneOf` of documented constants.
+        pub enum $name { $($variant),* }
 
         impl $name {
             /// Every value, in order.
@@ -183,7 +194,7 @@ impl SceneFieldKind {
 }
 
 /// An aspect ratio `W:H`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct AspectRatio {
     /// Width part.
     pub width: u32,
@@ -198,7 +209,7 @@ impl std::fmt::Display for AspectRatio {
 }
 
 /// The sections the language knows, in canonical order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// `## Goal` (alias `Objective`).
@@ -334,7 +345,7 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// One section of a brief.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Section {
     /// Which section.
     pub kind: SectionKind,
@@ -352,7 +363,7 @@ pub struct Section {
 }
 
 /// A section's content, by form.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "form", content = "items")]
 pub enum Content {
     /// Paragraphs, each with its lines joined by single spaces.
@@ -400,7 +411,7 @@ impl Content {
 }
 
 /// `- [ ] text` or `- [x] text`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct CheckItem {
     /// Whether the box is ticked.
     pub done: bool,
@@ -409,7 +420,7 @@ pub struct CheckItem {
 }
 
 /// `NAME: TARGET [by DATE] [(source: TEXT)]`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Metric {
     /// What is measured.
     pub name: String,
@@ -425,13 +436,14 @@ pub struct Metric {
 }
 
 /// `- NAME (ROLE) [DATE]`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SignOffEntry {
     /// Who.
     pub name: String,
     /// Their role, free text.
     pub role: String,
     /// When they signed; `None` means not yet signed.
+    #[schemars(description = "When they signed; `null` means not yet signed.")]
     pub date: Option<Date>,
     /// The whole entry.
     #[serde(skip)]
@@ -493,7 +505,7 @@ fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// `### START-END Title` and its fields.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Scene {
     /// Start and end, when the timecodes are valid.
     pub time: Option<TimeRange>,
@@ -520,12 +532,13 @@ impl Scene {
 }
 
 /// A scene's start and end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TimeRange {
     /// Start timecode.
     #[serde(rename = "start_seconds")]
     pub start: Duration,
     /// End timecode, after `start`.
+    #[schemars(description = "End timecode, after `start_seconds`.")]
     #[serde(rename = "end_seconds")]
     pub end: Duration,
 }
@@ -538,7 +551,7 @@ impl TimeRange {
 }
 
 /// `Visual: …`, `Voiceover: …` and the like, continuation lines joined.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SceneField {
     /// Which field.
     pub kind: SceneFieldKind,

@@ -1,10 +1,11 @@
 //! Durations (`90s`, `1m30s`, `1:30`) and scene timecodes (`M:SS`, `H:MM:SS`).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt;
 
 /// A whole number of seconds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Duration {
     /// Total seconds.

@@ -57,6 +57,25 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
+/// The schema of the bare value, as [`Serialize`] writes it.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
 impl<T> Spanned<T> {
     /// Wraps `value` read from `span`.
     pub fn new(value: T, span: Span) -> Self {
