@@ -52,6 +52,7 @@ pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
         }
         Format::Json => report::json(&reports),
         Format::Github => report::github(&reports, &std::env::current_dir().unwrap_or_default()),
+        Format::Sarif => report::sarif(&reports, &std::env::current_dir().unwrap_or_default()),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`briefc check | head`) is not an error worth a panic.

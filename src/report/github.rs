@@ -8,14 +8,7 @@ use std::path::Path;
 pub fn github(reports: &[FileReport], cwd: &Path) -> String {
     let mut out = String::new();
     for report in reports {
-        let path = report.source.path();
-        let path = path.strip_prefix(cwd).unwrap_or(path);
-        // `./a.brief` is `a.brief` to GitHub.
-        let path: std::path::PathBuf = path
-            .components()
-            .filter(|c| *c != std::path::Component::CurDir)
-            .collect();
-        let file = path.display().to_string();
+        let file = super::relative_path(report.source.path(), cwd);
         for d in &report.diagnostics {
             let start = report.source.position(d.span.start);
             let end = report.source.position(d.span.end);

@@ -5,10 +5,12 @@
 mod github;
 mod human;
 mod json;
+mod sarif;
 
 pub use github::github;
 pub use human::{HumanStyle, human, summary};
 pub use json::json;
+pub use sarif::sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -62,4 +64,15 @@ pub fn help_text(d: &Diagnostic, source: &SourceFile) -> Option<String> {
         (Some(help), None) => Some(help.clone()),
         (None, related) => related,
     }
+}
+
+/// `path` as reports name it: relative to `cwd` where it lies below it,
+/// without `./` components (`./a.brief` is `a.brief` to GitHub).
+pub fn relative_path(path: &std::path::Path, cwd: &std::path::Path) -> String {
+    let path = path.strip_prefix(cwd).unwrap_or(path);
+    let path: std::path::PathBuf = path
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    path.display().to_string()
 }

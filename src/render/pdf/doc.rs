@@ -103,7 +103,7 @@ pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>
 fn font_id(kind: FontKind, chars: &BTreeSet<char>) -> FontId {
     let mut data = String::from(kind.letter());
     data.extend(chars.iter());
-    let hash = fnv1a64(data.as_bytes(), FNV_OFFSET);
+    let hash = crate::hash::fnv1a64(data.as_bytes(), crate::hash::FNV_OFFSET);
     let tag: String = (0..6)
         .map(|i| char::from(b'A' + ((hash >> (i * 10)) % 26) as u8))
         .collect();
@@ -259,21 +259,6 @@ fn ascii_uri(uri: &str) -> String {
     out
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv1a64(data: &[u8], seed: u64) -> u64 {
-    data.iter()
-        .fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
-}
-
-/// A 128-bit content hash as 32 hex digits (two FNV-1a runs, different seeds).
-fn content_hash(data: &[u8]) -> String {
-    let a = fnv1a64(data, FNV_OFFSET);
-    let b = fnv1a64(data, FNV_OFFSET ^ 0x9e37_79b9_7f4a_7c15);
-    format!("{a:016x}{b:016x}")
-}
-
 /// Replaces the two 32-character strings of the trailer's `/ID` with a hash
 /// of everything before the trailer.
 fn set_document_id(bytes: &mut [u8]) -> Result<(), String> {
@@ -281,7 +266,7 @@ fn set_document_id(bytes: &mut [u8]) -> Result<(), String> {
     let id_at = find(&bytes[trailer..], b"/ID")
         .map(|i| trailer + i)
         .ok_or("the PDF trailer has no /ID")?;
-    let hash = content_hash(&bytes[..trailer]);
+    let hash = crate::hash::content_hash(&bytes[..trailer]);
     let mut at = id_at;
     for _ in 0..2 {
         let open = find(&bytes[at..], b"(")
@@ -331,7 +316,7 @@ mod tests {
         let mut pdf = b"%PDF body\ntrailer\n<</ID[(AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA)(BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB)]>>".to_vec();
         set_document_id(&mut pdf).unwrap();
         let text = String::from_utf8(pdf).unwrap();
-        let hash = content_hash(b"%PDF body\n");
+        let hash = crate::hash::content_hash(b"%PDF body\n");
         assert!(text.contains(&format!("[({hash})({hash})]")), "{text}");
     }
 }
