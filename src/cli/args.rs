@@ -159,6 +159,16 @@ pub struct BuildArgs {
     #[arg(long, value_enum)]
     pub page: Option<PageArg>,
 
+    /// How to print the briefs' diagnostics (the list of written files goes
+    /// to stderr with a machine format, so stdout stays one document).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors: a brief with warnings is not compiled, and
+    /// the run exits 1.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
     /// Print nothing but problems.
     #[arg(short, long)]
     pub quiet: bool,

@@ -5,7 +5,7 @@
 //! file or a new HTML beside a stale PDF.
 
 use super::Colors;
-use super::args::{BuildArgs, PageArg};
+use super::args::{BuildArgs, Format, PageArg};
 use super::check::check_files;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use briefc::config::{Config, PageSize};
@@ -57,6 +57,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     let mut overrides: HashMap<PathBuf, Templates> = HashMap::new();
     let mut status = EXIT_OK;
     let mut written = Vec::new();
+    let mut reports = Vec::new();
 
     for (mut brief, config) in checked {
         if want_pdf {
@@ -64,20 +65,32 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
                 .diagnostics
                 .extend(font_warnings(&brief.brief, &config));
         }
-        let has_errors = brief.has_errors();
+        // With `--deny-warnings` a warning stops the brief like an error.
+        let real_errors = brief.has_errors();
+        let has_errors = real_errors || (args.deny_warnings && !brief.diagnostics.is_empty());
+        let path = brief.source.path().to_path_buf();
         let report = FileReport {
             source: brief.source,
             diagnostics: brief.diagnostics,
         };
-        if !report.diagnostics.is_empty() {
-            print_stdout(&report::human(std::slice::from_ref(&report), style));
+        if args.format == Format::Human {
+            if !report.diagnostics.is_empty() {
+                print_stdout(&report::human(std::slice::from_ref(&report), style));
+            }
+        } else {
+            reports.push(report);
         }
         if has_errors {
             status = EXIT_BRIEF_ERRORS;
+            let what = if !real_errors {
+                "warnings (--deny-warnings)"
+            } else {
+                "errors"
+            };
             let _ = writeln!(
                 std::io::stderr(),
-                "error: `{}` has errors and was not compiled; earlier outputs are untouched",
-                report.source.path().display()
+                "error: `{}` has {what} and was not compiled; earlier outputs are untouched",
+                path.display()
             );
             continue;
         }
@@ -94,8 +107,8 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
         };
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        let out_dir = output_dir(&args.out_dir, report.source.path())?;
-        let stem = output_stem(report.source.path());
+        let out_dir = output_dir(&args.out_dir, path.as_path())?;
+        let stem = output_stem(path.as_path());
         if want_html {
             let html = templates
                 .render(&brief.brief, &options)
@@ -107,7 +120,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
                 CliError::new(
                     format!(
                         "cannot render the PDF of `{}`: {e}",
-                        report.source.path().display()
+                        path.as_path().display()
                     ),
                     "this is a bug in briefc; please report it with the brief",
                 )
@@ -128,9 +141,17 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
             written.push(path);
         }
     }
+    if args.format != Format::Human {
+        print_stdout(&super::check::machine_report(args.format, &reports));
+    }
     if !args.quiet && !written.is_empty() {
         let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        print_stdout(&format!("wrote {}\n", list.join(", ")));
+        let line = format!("wrote {}\n", list.join(", "));
+        if args.format == Format::Human {
+            print_stdout(&line);
+        } else {
+            let _ = std::io::stderr().write_all(line.as_bytes());
+        }
     }
     Ok(status)
 }

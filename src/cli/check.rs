@@ -50,9 +50,7 @@ pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
             }
             text
         }
-        Format::Json => report::json(&reports),
-        Format::Github => report::github(&reports, &std::env::current_dir().unwrap_or_default()),
-        Format::Sarif => report::sarif(&reports, &std::env::current_dir().unwrap_or_default()),
+        format => machine_report(format, &reports),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`briefc check | head`) is not an error worth a panic.
@@ -126,4 +124,15 @@ pub(super) fn check_each<T: Send>(
             ))
         })
         .collect())
+}
+
+/// The one-document formats (JSON, GitHub commands, SARIF) of `reports`;
+/// `check` and `build` print the same.
+pub(super) fn machine_report(format: Format, reports: &[FileReport]) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match format {
+        Format::Human | Format::Json => report::json(reports),
+        Format::Github => report::github(reports, &cwd),
+        Format::Sarif => report::sarif(reports, &cwd),
+    }
 }
