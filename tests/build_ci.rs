@@ -34,7 +34,8 @@ fn machine_formats_keep_stdout_one_document() {
     let dir = Brief::new().file("a.brief", with_warning());
     let out = dir.run_with(["build", "--html", "--format", "json", "a.brief"]);
     out.code(0);
-    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect(&out.dump());
+    let doc: serde_json::Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}", out.dump()));
     assert_eq!(doc["warnings"], 1);
     assert_eq!(doc["diagnostics"][0]["rule"], "scene-gap");
     assert!(out.stderr.contains("wrote a.html"), "{}", out.dump());
@@ -48,6 +49,7 @@ fn machine_formats_keep_stdout_one_document() {
     );
 
     let out = dir.run_with(["build", "--html", "--format", "sarif", "a.brief"]);
-    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect(&out.dump());
+    let doc: serde_json::Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}", out.dump()));
     assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "scene-gap");
 }
