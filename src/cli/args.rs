@@ -98,7 +98,7 @@ pub struct NewArgs {
 }
 
 /// Options shared by the commands that check briefs.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct CommonArgs {
     /// Use this config file instead of looking up `briefc.yaml` from each brief's folder.
     #[arg(long, value_name = "FILE")]
@@ -110,7 +110,7 @@ pub struct CommonArgs {
 }
 
 /// `briefc check`.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct CheckArgs {
     /// Files and folders to check; folders are searched for `*.brief`, honouring `.gitignore`.
     #[arg(value_name = "PATH", default_value = ".")]
@@ -128,12 +128,17 @@ pub struct CheckArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Check again whenever a brief or a `briefc.yaml` under PATH is saved,
+    /// until Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }
 
 /// `briefc build`.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct BuildArgs {
     /// The briefs to compile.
     #[arg(value_name = "FILE", required = true)]
@@ -168,6 +173,11 @@ pub struct BuildArgs {
     /// the run exits 1.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Build again whenever one of the briefs or a `briefc.yaml` beside them
+    /// is saved, until Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 
     /// Print nothing but problems.
     #[arg(short, long)]

@@ -12,12 +12,21 @@ use briefc::config::{Config, PageSize};
 use briefc::diagnostic::{Diagnostic, Rule};
 use briefc::render::html::Templates;
 use briefc::render::{Logo, RenderOptions, pdf};
-use briefc::report::{self, FileReport};
+use briefc::report::{self, FileReport, Totals};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
+    if args.watch {
+        let paths = args.files.clone();
+        return super::watch::watch(&paths, colors, move || run_once(&args, colors));
+    }
+    run_once(&args, colors).map(|(code, _)| code)
+}
+
+/// One build of every brief: the exit status and the diagnostics' counts.
+fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> {
     let (want_html, want_pdf) = if args.html || args.pdf {
         (args.html, args.pdf)
     } else {
@@ -35,7 +44,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     let files = dedup_by_canonical_path(&args.files);
     let timestamp = build_timestamp()?;
     let checked = check_files(&files, &args.common)?;
-    refuse_overwriting_inputs(&args, &files, &checked, want_html, want_pdf)?;
+    refuse_overwriting_inputs(args, &files, &checked, want_html, want_pdf)?;
     // Two briefs named alike would overwrite each other's outputs.
     let mut planned: HashMap<PathBuf, &PathBuf> = HashMap::new();
     for file in &files {
@@ -58,6 +67,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     let mut status = EXIT_OK;
     let mut written = Vec::new();
     let mut reports = Vec::new();
+    let mut totals = Totals::default();
 
     for (mut brief, config) in checked {
         if want_pdf {
@@ -73,6 +83,10 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
             source: brief.source,
             diagnostics: brief.diagnostics,
         };
+        let counted = Totals::of(std::slice::from_ref(&report));
+        totals.files += 1;
+        totals.errors += counted.errors;
+        totals.warnings += counted.warnings;
         if args.format == Format::Human {
             if !report.diagnostics.is_empty() {
                 print_stdout(&report::human(std::slice::from_ref(&report), style));
@@ -153,7 +167,7 @@ pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
             let _ = std::io::stderr().write_all(line.as_bytes());
         }
     }
-    Ok(status)
+    Ok((status, totals))
 }
 
 fn print_stdout(text: &str) {

@@ -13,6 +13,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
+    if args.watch {
+        let paths = args.paths.clone();
+        return super::watch::watch(&paths, colors, move || run_once(&args, colors));
+    }
+    run_once(&args, colors).map(|(code, _)| code)
+}
+
+/// One check of every brief: the exit status and the counts.
+fn run_once(args: &CheckArgs, colors: Colors) -> Result<(u8, Totals), CliError> {
     let mut found = crate::cli::walk::find_briefs(&args.paths)?;
     let results = check_each(&found.briefs, &args.common, |c| FileReport {
         source: c.source,
@@ -65,17 +74,20 @@ pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
 
     let failed = totals.errors > 0 || (args.deny_warnings && totals.warnings > 0);
     // The process ends right after this: freeing ten thousand sources one by
-    // one on the main thread would only delay the exit.
-    std::mem::forget(reports);
+    // one on the main thread would only delay the exit (a watch goes on).
+    if !args.watch {
+        std::mem::forget(reports);
+    }
     // An unreadable file means the run could not do all it was asked: exit
     // 2, which wins over 1.
-    Ok(if cannot_read {
+    let code = if cannot_read {
         EXIT_CANNOT_RUN
     } else if failed {
         EXIT_BRIEF_ERRORS
     } else {
         EXIT_OK
-    })
+    };
+    Ok((code, totals))
 }
 
 /// Reads and checks `files` (in parallel), each with its own config. A file

@@ -12,6 +12,7 @@ mod fmt;
 mod new;
 mod output;
 mod walk;
+mod watch;
 
 pub use args::{Cli, Command};
 pub use color::Colors;
