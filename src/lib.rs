@@ -81,7 +81,7 @@ pub fn check_bytes(
 pub fn check_text(text: &str, config: &Config, today: Date) -> (Brief, Vec<Diagnostic>) {
     let tree = syntax::parse(text);
     let (brief, mut diagnostics) = model::lower(text, &tree);
-    rules::run(&brief, config, today, &mut diagnostics);
+    rules::run(&brief, text, config, today, &mut diagnostics);
     diagnostics.retain_mut(|d| match config.severity(d.rule) {
         Some(severity) => {
             d.severity = severity;

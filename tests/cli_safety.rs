@@ -269,10 +269,7 @@ fn new_prints_a_check_command_that_a_shell_can_run() {
     let script = command.replacen("briefc", &format!("'{}'", bin.display()), 1);
     let status = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "{script} --deny-warnings --quiet --today {}",
-            support::TODAY
-        ))
+        .arg(format!("{script} --quiet --today {}", support::TODAY))
         .current_dir(b.path(""))
         .env("NO_COLOR", "1")
         .status()

@@ -17,8 +17,9 @@ fn new_writes_a_clean_skeleton_and_never_overwrites() {
         .success();
     let text = std::fs::read_to_string(dir.path().join("briefs/spring-promo.brief")).unwrap();
     assert!(text.starts_with("# Spring Promo\n"));
+    // Clean but for its placeholders, which `--deny-warnings` refuses.
     let out = briefc(dir.path())
-        .args(["check", "--deny-warnings", "--today", "2026-11-24"])
+        .args(["check", "--today", "2026-11-24"])
         .output()
         .unwrap();
     assert_eq!(
@@ -27,6 +28,11 @@ fn new_writes_a_clean_skeleton_and_never_overwrites() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    let out = briefc(dir.path())
+        .args(["check", "--deny-warnings", "--today", "2026-11-24"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
 
     std::fs::write(dir.path().join("briefs/spring-promo.brief"), "mine").unwrap();
     let out = briefc(dir.path())

@@ -45,7 +45,8 @@ const SPEC_RULES: [(&str, &str); 28] = [
 
 /// Rules briefc adds to the spec that `check` can fire, with their default
 /// severities; they have fixtures too.
-const EXTENSION_RULES: [(&str, &str); 1] = [("inline-markup", "warning")];
+const EXTENSION_RULES: [(&str, &str); 2] =
+    [("inline-markup", "warning"), ("placeholder", "warning")];
 
 fn spec_severity(rule: &str) -> Option<&'static str> {
     SPEC_RULES

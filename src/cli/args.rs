@@ -1,6 +1,7 @@
 //! Every flag, declared once. Help text comes from these doc comments.
 
-use briefc::model::Date;
+use briefc::model::{DURATION_FORMS, Date, Duration, Stage};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -36,7 +37,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Print a brief's typed model as JSON or YAML, for other tools.
     Export(ExportArgs),
-    /// Start a new brief from a skeleton that checks clean.
+    /// Start a new brief: every section, placeholders to fill in, scenes that fit the length.
     New(NewArgs),
 }
 
@@ -92,9 +93,33 @@ pub enum ExportFormat {
 /// `briefc new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Where to write the brief, e.g. `briefs/spring-promo.brief`. Never overwritten.
+    /// Where to write the brief, e.g. `briefs/spring-promo.brief`. Never overwritten without --force.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// The video's title (default: made from the file name, `spring-promo` → `Spring Promo`).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    /// The buying-journey stage; `convert` adds a `sales:` owner, as convert content needs one.
+    #[arg(
+        long,
+        value_name = "STAGE",
+        default_value = "engage",
+        ignore_case = true,
+        value_parser = PossibleValuesParser::new(Stage::ALL.iter().map(|s| s.name()))
+            .map(|s| Stage::parse(&s).expect("a possible value is a stage"))
+    )]
+    pub stage: Stage,
+
+    /// The video's length, e.g. `30s`, `2m`, `1m30s` or `1:30`; the scenes (hook, body,
+    /// call to action) add up to it exactly.
+    #[arg(long, value_name = "LENGTH", default_value = "60s", value_parser = parse_length)]
+    pub length: Duration,
+
+    /// Replace FILE if it exists (atomically, like an editor saving it).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options shared by the commands that check briefs.
@@ -235,4 +260,22 @@ pub enum PageArg {
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2026-11-24"))
+}
+
+fn parse_length(text: &str) -> Result<Duration, String> {
+    let shortest = super::new::SHORTEST;
+    match Duration::parse(text) {
+        Some(length) if length >= shortest => Ok(length),
+        Some(length) => Err(format!(
+            "{length} is too short for a hook, a body and a call to action: give at least `{}`",
+            shortest.spelling()
+        )),
+        None => Err(match Duration::suggest(text).filter(|d| *d >= shortest) {
+            Some(meant) => format!(
+                "`{text}` is not a length: did you mean `{}`? Write {DURATION_FORMS}",
+                meant.spelling()
+            ),
+            None => format!("`{text}` is not a length: write {DURATION_FORMS}"),
+        }),
+    }
 }

@@ -168,6 +168,10 @@ rules! {
         "Markdown emphasis (`**word**`, `__word__`) or a Markdown link (`[text](url)`) in the brief's text.",
         "A brief is plain text: the HTML and the PDF show the asterisks and brackets exactly as typed. Write the word plainly, and write a URL out in full: it becomes a link in the outputs. (Section and field names set in bold, such as `**Visual:**`, are recognised and need no fix: `briefc fmt` removes the asterisks.)",
         "## Key message\nYour files, **everywhere**.";
+    Placeholder = "placeholder", Warning, false,
+        "A placeholder that `briefc new` wrote, such as `[Client name]`, is still in the brief.",
+        "A starter brief checks clean apart from its placeholders, so this is what says it was never filled in: `check --deny-warnings` fails in CI, and `build` warns before it prints `[Client name]` into the PDF. Only the exact texts `briefc new` writes count; other square brackets are left alone.",
+        "client: [Client name]      <- write the client's name";
     MissingGlyph = "missing-glyph", Warning, false,
         "`briefc build` only: the PDF's embedded fonts have no glyph for a character (e.g. CJK ideographs).",
         "A character the font cannot draw would vanish from the PDF without a word; the HTML still shows it.",
@@ -233,6 +237,7 @@ impl Rule {
             | Rule::DueInPast => "approval",
             Rule::InvalidUrl => "lists",
             Rule::InlineMarkup | Rule::MissingGlyph => "plain-text",
+            Rule::Placeholder => "placeholders",
         }
     }
 }
@@ -255,7 +260,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_structural_rules_are_errors() {
-        assert_eq!(Rule::ALL.len(), 30);
+        assert_eq!(Rule::ALL.len(), 31);
         for rule in Rule::ALL {
             assert_eq!(Rule::from_name(rule.name()), Some(*rule));
             if rule.is_structural() {

@@ -10,6 +10,7 @@ mod date;
 mod deadline;
 mod duration;
 mod lower;
+pub mod placeholder;
 mod scene_heading;
 mod text;
 

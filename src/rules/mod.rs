@@ -1,13 +1,15 @@
 //! Stage 3: the checks that run on a typed brief, grouped by family.
 //!
 //! Structural rules (`missing-title`, `stray-text`, …) fire while lowering in
-//! [`crate::model`]; the rules here read the finished [`Brief`]. Each rule's
+//! [`crate::model`]; the rules here read the finished [`Brief`] (and
+//! `placeholder`, the text it was lowered from). Each rule's
 //! name, severity and explanation live in the catalogue,
 //! [`crate::diagnostic::Rule`], below every stage that reports.
 
 mod approval;
 mod content;
 mod limits;
+mod placeholder;
 mod structure;
 mod timing;
 
@@ -21,6 +23,8 @@ use crate::model::{Brief, Date};
 pub struct Context<'a> {
     /// The brief.
     pub brief: &'a Brief,
+    /// The decoded text the brief's spans point into.
+    pub source: &'a str,
     /// The settings in force (the brief's profile merged over the base).
     pub settings: &'a Settings,
     /// The whole config (profiles, for help lines).
@@ -31,11 +35,12 @@ pub struct Context<'a> {
     pub today: Date,
 }
 
-/// Runs every check family over `brief`, appending to `out`.
-pub fn run(brief: &Brief, config: &Config, today: Date, out: &mut Vec<Diagnostic>) {
+/// Runs every check family over `brief`, lowered from `source`, appending to `out`.
+pub fn run(brief: &Brief, source: &str, config: &Config, today: Date, out: &mut Vec<Diagnostic>) {
     let (settings, profile) = structure::profile(brief, config, out);
     let cx = Context {
         brief,
+        source,
         settings,
         config,
         profile,
@@ -46,6 +51,7 @@ pub fn run(brief: &Brief, config: &Config, today: Date, out: &mut Vec<Diagnostic
     content::check(&cx, out);
     timing::check(&cx, out);
     approval::check(&cx, out);
+    placeholder::check(&cx, out);
 }
 
 /// " (profile `social`)" when a profile is in force, for messages.
