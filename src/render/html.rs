@@ -97,12 +97,61 @@ impl Templates {
             path: None,
             message: error_chain(&e),
         })?;
-        self.tera
+        let page = self
+            .tera
             .render("brief.html", &context)
             .map_err(|e| TemplateError {
                 path: self.dir.clone(),
                 message: error_chain(&e),
-            })
+            })?;
+        Ok(with_content_security_policy(&page))
+    }
+}
+
+/// `page` with a Content-Security-Policy that allows nothing but its own
+/// inline style blocks (by their SHA-256, not `unsafe-inline`) and `data:`
+/// images (the embedded logo): no script runs, nothing is fetched, no form
+/// posts anywhere, even if a team's template override tried. The policy goes
+/// first in `<head>`, before anything it governs.
+fn with_content_security_policy(page: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find("<style>") {
+        let body = &rest[open + "<style>".len()..];
+        let Some(close) = body.find("</style>") else {
+            break;
+        };
+        let digest = sha2::Sha256::digest(&body.as_bytes()[..close]);
+        hashes.push(format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ));
+        rest = &body[close..];
+    }
+    let style = if hashes.is_empty() {
+        "'none'".to_string()
+    } else {
+        hashes.join(" ")
+    };
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+    );
+    // After `<meta charset>` (which must come first), else right after `<head>`.
+    let anchor = ["<meta charset=\"utf-8\">", "<head>"]
+        .iter()
+        .find_map(|tag| page.find(tag).map(|at| at + tag.len()));
+    match anchor {
+        Some(at) => {
+            let newline = usize::from(page[at..].starts_with('\n'));
+            let mut out = String::with_capacity(page.len() + meta.len());
+            out.push_str(&page[..at + newline]);
+            out.push_str(&meta);
+            out.push_str(&page[at + newline..]);
+            out
+        }
+        None => page.to_string(),
     }
 }
 

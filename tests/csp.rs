@@ -1,0 +1,122 @@
+//! The HTML page's Content-Security-Policy: it allows its own inline styles
+//! (by hash) and nothing else, and Chromium honours it. Judged by
+//! screenshots: the page with its policy looks exactly like the page without
+//! one, and a style block the policy does not name is not applied.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required in CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: Chromium is not installed");
+    }
+    found
+}
+
+fn screenshot(chromium: &str, dir: &Path, page: &Path, name: &str) -> Vec<u8> {
+    let shot = dir.join(format!("{name}.png"));
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .args(["--hide-scrollbars", "--window-size=800,1200"])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.join(format!("profile-{name}")).display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(shot).unwrap()
+}
+
+#[test]
+fn the_policy_allows_the_pages_own_styles_and_nothing_else() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .args(["build", "--html", "-o", "."])
+        .arg(root.join("examples/acme-sync.brief"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = std::fs::read_to_string(dir.path().join("acme-sync.html")).unwrap();
+    let meta_start = page
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("a policy");
+    let meta_end = meta_start + page[meta_start..].find('>').unwrap() + 2;
+    let meta = &page[meta_start..meta_end];
+    assert!(
+        meta.contains("default-src 'none'") && meta.contains("style-src 'sha256-"),
+        "{meta}"
+    );
+    assert!(
+        !meta.contains("unsafe-inline") && !meta.contains("script-src"),
+        "{meta}"
+    );
+    assert!(
+        meta_start < page.find("<style>").unwrap(),
+        "the policy comes before the styles"
+    );
+
+    let Some(chromium) = chromium() else { return };
+    let without = page.replacen(meta, "", 1);
+    // A style block the policy does not name: blocked, so the page looks the same.
+    let injected = page.replacen(
+        "</head>",
+        "<style>body{background:#f00 !important}</style></head>",
+        1,
+    );
+    let files = [
+        ("with", &page),
+        ("without", &without),
+        ("injected", &injected),
+    ];
+    let mut shots = Vec::new();
+    for (name, text) in files {
+        let path = dir.path().join(format!("{name}.html"));
+        std::fs::write(&path, text).unwrap();
+        shots.push(screenshot(chromium, dir.path(), &path, name));
+    }
+    assert_eq!(
+        shots[0], shots[1],
+        "the policy blocks the page's own styles"
+    );
+    assert_eq!(
+        shots[0], shots[2],
+        "a style the policy does not name was applied"
+    );
+    // And it is not so that nothing is applied: without the policy, the
+    // injected style shows.
+    let open = without.replacen(
+        "</head>",
+        "<style>body{background:#f00 !important}</style></head>",
+        1,
+    );
+    let path = dir.path().join("open.html");
+    std::fs::write(&path, open).unwrap();
+    assert_ne!(shots[0], screenshot(chromium, dir.path(), &path, "open"));
+}
