@@ -1,0 +1,545 @@
+//! `briefc lsp`: the real binary spoken to over pipes, as an editor does.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long any one answer may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A language client: starts `briefc lsp`, frames messages, waits with timeouts.
+struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    from_server: Receiver<Value>,
+    /// Notifications and server requests received while waiting for something else.
+    inbox: Vec<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    /// Starts the server in `dir` and initializes it, offering `encodings`.
+    fn start(dir: &Path, encodings: &[&str]) -> (Client, Value) {
+        Client::start_with(dir, encodings, &[])
+    }
+
+    fn start_with(dir: &Path, encodings: &[&str], env: &[(&str, &str)]) -> (Client, Value) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefc"));
+        command
+            .arg("lsp")
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("briefc lsp starts");
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        // Logs are read (so the pipe never fills) and shown with the test's output.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("[server] {line}");
+            }
+        });
+        let (sender, from_server) = channel();
+        std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            while let Some(body) = read_frame(&mut out) {
+                let value: Value = serde_json::from_slice(&body).expect("the server sends JSON");
+                if sender.send(value).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut client = Client {
+            stdin: child.stdin.take(),
+            child,
+            from_server,
+            inbox: Vec::new(),
+            next_id: 0,
+        };
+        let init = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {
+                    "general": { "positionEncodings": encodings },
+                    "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+                },
+            }),
+        );
+        client.notify("initialized", json!({}));
+        (client, init)
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.send_raw(frame.as_bytes());
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and returns the whole response (`result` or `error`).
+    fn request_full(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.wait_for(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// Sends a request and returns its result, failing on an error.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request_full(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    fn recv(&mut self) -> Value {
+        match self.from_server.recv_timeout(TIMEOUT) {
+            Ok(value) => value,
+            Err(RecvTimeoutError::Timeout) => {
+                panic!("the server did not answer within {TIMEOUT:?}")
+            }
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+        }
+    }
+
+    /// The first message (queued or new) that `matches`.
+    fn wait_for(&mut self, matches: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.inbox.iter().position(&matches) {
+            return self.inbox.remove(i);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            assert!(Instant::now() < deadline, "timed out waiting for a message");
+            let message = self.recv();
+            if matches(&message) {
+                return message;
+            }
+            self.inbox.push(message);
+        }
+    }
+
+    /// The diagnostics pushed for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    /// The next diagnostics pushed for `uri`, whatever the version.
+    fn next_diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "brief", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }],
+            }),
+        );
+    }
+
+    /// `shutdown`, `exit`, and the exit status.
+    fn shutdown(mut self) -> i32 {
+        let result = self.request_full("shutdown", Value::Null);
+        assert_eq!(result["result"], Value::Null, "{result}");
+        self.notify("exit", Value::Null);
+        self.stdin.take();
+        self.wait_exit()
+    }
+
+    fn wait_exit(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().expect("exited, not killed");
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn read_frame(input: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if input.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("Content-Length: ") {
+            length = Some(value.parse::<usize>().unwrap());
+        }
+    }
+    let mut body = vec![0; length.expect("a Content-Length header")];
+    input.read_exact(&mut body).ok()?;
+    Some(body)
+}
+
+fn file_uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A scratch folder with `name` holding `text`; returns the folder, the
+/// file and its URI.
+fn scratch(name: &str, text: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let uri = file_uri(&path);
+    (dir, path, uri)
+}
+
+fn range(d: &Value) -> [u64; 4] {
+    let r = &d["range"];
+    [
+        r["start"]["line"].as_u64().unwrap(),
+        r["start"]["character"].as_u64().unwrap(),
+        r["end"]["line"].as_u64().unwrap(),
+        r["end"]["character"].as_u64().unwrap(),
+    ]
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// A brief with an emoji and Cyrillic before each offending text.
+const UNICODE_BRIEF: &str = "# Запуск 🚀 Acme Sync
+
+length: 30s
+stage: awareness
+
+## Goal
+Зробити 🚀 IT-менеджерів **aware** of Acme Sync.
+
+## Audience
+IT managers at companies of 200 to 2,000 seats.
+
+## Key benefits
+- Set up in minutes, not days
+
+## Success metrics
+- Views past 10 seconds: 10,000 in the first month
+
+## Scenes
+### 0:00-0:30 Усе 🎬
+Visual: The product 😀 in use, see **this**.
+Voiceover: Привіт 👋 друзі.
+Vizual: x
+";
+
+#[test]
+fn initialize_negotiates_the_encoding_and_shuts_down_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (client, init) = Client::start(dir.path(), &["utf-8", "utf-16"]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(init["serverInfo"]["name"], "briefc");
+    let caps = &init["capabilities"];
+    assert_eq!(caps["textDocumentSync"]["change"], 1, "full sync");
+    assert!(caps["diagnosticProvider"].is_object());
+    assert_eq!(client.shutdown(), 0);
+
+    let (client, init) = Client::start(dir.path(), &[]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), 1);
+}
+
+#[test]
+fn diagnostics_have_exact_utf16_ranges_and_clear_when_fixed() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    client.open(&uri, UNICODE_BRIEF);
+    let diags = client.diagnostics(&uri, 1);
+    assert_eq!(
+        codes(&diags),
+        ["inline-markup", "inline-markup", "unknown-field"]
+    );
+    // `Зробити 🚀 IT-менеджерів ` is 24 characters, 25 UTF-16 code units.
+    assert_eq!(range(&diags[0]), [6, 25, 6, 34]);
+    // `Visual: The product 😀 in use, see ` is 34 characters, 35 code units.
+    assert_eq!(range(&diags[1]), [19, 35, 19, 43]);
+    assert_eq!(range(&diags[2]), [21, 0, 21, 6]);
+    let unknown = &diags[2];
+    assert_eq!(unknown["severity"], 1);
+    assert_eq!(unknown["source"], "briefc");
+    assert_eq!(
+        unknown["message"],
+        "unknown scene field `Vizual`\nhelp: did you mean `Visual`? write `Visual: …`"
+    );
+    assert_eq!(diags[0]["severity"], 2);
+
+    let fixed = UNICODE_BRIEF
+        .replace("**aware**", "aware")
+        .replace("**this**", "this")
+        .replace("Vizual", "Visual");
+    client.change(&uri, 2, &fixed);
+    assert_eq!(client.diagnostics(&uri, 2), Vec::<Value>::new());
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn utf8_ranges_count_bytes() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &["utf-8"]);
+    client.open(&uri, UNICODE_BRIEF);
+    let diags = client.diagnostics(&uri, 1);
+    let line = UNICODE_BRIEF.lines().nth(6).unwrap();
+    let start = line.find("**aware**").unwrap() as u64;
+    assert_eq!(start, 44);
+    assert_eq!(range(&diags[0]), [6, start, 6, start + 9]);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn pull_diagnostics_answer_like_push() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    let pushed = client.diagnostics(&uri, 1);
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["items"].as_array().unwrap(), &pushed);
+    // An unknown document: an empty report, not an error.
+    let unknown = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": "file:///nowhere/x.brief" } }),
+    );
+    assert_eq!(unknown["items"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_burst_of_changes_is_checked_once() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    client.diagnostics(&uri, 1);
+    // Sent in one write, the changes reach the server together.
+    let mut frames = Vec::new();
+    for version in 2..=40 {
+        let text = UNICODE_BRIEF.replace("друзі", &"x".repeat(version as usize));
+        let body = json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }],
+            },
+        })
+        .to_string();
+        frames.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+    }
+    client.send_raw(&frames);
+    client.diagnostics(&uri, 40);
+    let published = client
+        .inbox
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .count();
+    // The reader may hand over the first changes before the rest arrive,
+    // but not one check per keystroke.
+    assert!(published < 5, "{published} publications for one burst");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn bad_requests_and_malformed_messages_leave_the_server_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    let unknown = client.request_full("textDocument/teleport", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+
+    // Not JSON: a parse error with a null id.
+    client.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let parse_error = client.wait_for(|m| m["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    // JSON, but not JSON-RPC.
+    client.send(&json!({ "jsonrpc": "2.0", "id": 77 }));
+    let invalid = client.wait_for(|m| m["id"] == 77);
+    assert_eq!(invalid["error"]["code"], -32600, "{invalid}");
+    // A header block without a length is skipped.
+    client.send_raw(b"X-Nonsense: 1\r\n\r\n");
+    // Bad parameters for a known method.
+    let bad = client.request_full("textDocument/formatting", json!({ "textDocument": 5 }));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    // Still answering.
+    let hover = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": "file:///nowhere/x.brief" } }),
+    );
+    assert_eq!(hover["items"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_panic_is_answered_with_an_error_and_the_server_goes_on() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[("BRIEFC_LSP_TEST_PANIC", "1")]);
+    let panicked = client.request_full("briefc/panic", json!({}));
+    assert_eq!(panicked["error"]["code"], -32603, "{panicked}");
+    client.open(&uri, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&uri, 1).len(), 3);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let body = json!({ "jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {} })
+        .to_string();
+    let mut stdin = child.stdin.take().unwrap();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    drop(stdin);
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let response: Value = serde_json::from_slice(&read_frame(&mut out).unwrap()).unwrap();
+    assert_eq!(response["error"]["code"], -32002);
+    // The input ended without `exit`.
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn a_changed_briefc_yaml_rechecks_every_open_brief() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let other = sub.join("other.brief");
+    std::fs::write(&other, UNICODE_BRIEF).unwrap();
+    let other_uri = file_uri(&other);
+    let config = dir.path().join("briefc.yaml");
+    let config_uri = file_uri(&config);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    client.open(&other_uri, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&uri, 1).len(), 3);
+    assert_eq!(client.diagnostics(&other_uri, 1).len(), 3);
+
+    // Written on disk, announced by the file watcher.
+    std::fs::write(&config, "rules:\n  inline-markup: off\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 1 }] }),
+    );
+    assert_eq!(codes(&client.next_diagnostics(&uri)), ["unknown-field"]);
+    assert_eq!(
+        codes(&client.next_diagnostics(&other_uri)),
+        ["unknown-field"]
+    );
+
+    // Open in the editor: its unsaved text counts, a broken one included.
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": config_uri, "languageId": "yaml", "version": 1,
+            "text": "rules:\n  inline-markup: off\n" } }),
+    );
+    client.next_diagnostics(&uri);
+    client.next_diagnostics(&other_uri);
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": config_uri, "version": 2 },
+            "contentChanges": [{ "text": "rules:\n  inline-markup: off\nlimits:\n  benfits: 2\n" }] }),
+    );
+    for brief in [&uri, &other_uri] {
+        let diags = client.next_diagnostics(brief);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let message = diags[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("briefc.yaml:4:3") && message.contains("benfits"),
+            "{message}"
+        );
+        assert_eq!(
+            diags[0]["relatedInformation"][0]["location"]["uri"],
+            config_uri
+        );
+        // The title line: `# Запуск 🚀 Acme Sync` is 21 UTF-16 code units.
+        assert_eq!(range(&diags[0]), [0, 0, 0, 21]);
+    }
+    // Fixed: the briefs are checked again.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": config_uri, "version": 3 },
+            "contentChanges": [{ "text": "rules:\n  scene-gap: off\n" }] }),
+    );
+    assert_eq!(client.next_diagnostics(&uri).len(), 3);
+    assert_eq!(client.shutdown(), 0);
+}
