@@ -198,7 +198,7 @@ mod tests {
         );
         assert_eq!(
             index.position(text, x, Encoding::Utf8),
-            Position::new(1, 17)
+            Position::new(1, 18)
         );
         for enc in [Encoding::Utf8, Encoding::Utf16] {
             let pos = index.position(text, x, enc);
