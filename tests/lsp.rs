@@ -543,3 +543,346 @@ fn a_changed_briefc_yaml_rechecks_every_open_brief() {
     assert_eq!(client.next_diagnostics(&uri).len(), 3);
     assert_eq!(client.shutdown(), 0);
 }
+
+/// The byte offset of a UTF-16 position.
+fn offset_of(text: &str, pos: &Value) -> usize {
+    let line = pos["line"].as_u64().unwrap() as usize;
+    let character = pos["character"].as_u64().unwrap() as usize;
+    let mut start = 0;
+    for _ in 0..line {
+        start += text[start..].find('\n').expect("the line exists") + 1;
+    }
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// `text` with `edits` applied (edits do not overlap).
+fn apply(text: &str, edits: &Value) -> String {
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                offset_of(text, &e["range"]["start"]),
+                offset_of(text, &e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+fn briefc_fmt(text: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const MESSY: &str = "// keep me  \n#  Запуск 🚀\r\nLength:30s\nSTAGE: awareness\n\n\n## objective\nЗробити 🚀 things.  \n## Benefits\n*   one\n\tmore\n## Shot list\n### 0:00 – 0:30   Hook\nVO: hi\non screen:Text\n## KPIs\n- Views: 10,000 in the first month\n## Audience\nIT managers.\n\n\n";
+
+#[test]
+fn formatting_edits_make_the_brief_canonical() {
+    let (dir, _, uri) = scratch("messy.brief", MESSY);
+    let (mut client, init) = Client::start(dir.path(), &["utf-16"]);
+    assert_eq!(init["capabilities"]["documentFormattingProvider"], true);
+    client.open(&uri, MESSY);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let formatted = apply(MESSY, &edits);
+    let canonical = briefc_fmt(MESSY);
+    assert_ne!(canonical, MESSY);
+    assert_eq!(formatted, canonical);
+    // Minimal: unchanged lines are not rewritten.
+    for edit in edits.as_array().unwrap() {
+        assert!(
+            !edit["newText"].as_str().unwrap().contains("Views"),
+            "{edit}"
+        );
+    }
+    // Formatted text needs no edits.
+    client.change(&uri, 2, &canonical);
+    let none = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    assert_eq!(none, json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-sync.brief"
+    ))
+    .unwrap()
+}
+
+fn line_of(text: &str, needle: &str) -> u64 {
+    text.lines().position(|l| l == needle).expect(needle) as u64
+}
+
+#[test]
+fn symbols_outline_title_sections_and_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols.len(), 1, "one title");
+    let title = &symbols[0];
+    assert_eq!(
+        title["name"],
+        "Acme Sync — 90-second overview for sales follow-up"
+    );
+    assert_eq!(title["detail"], "1 min 30 s");
+    let sections: Vec<&str> = title["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Goal",
+            "Audience",
+            "Key message",
+            "Key benefits",
+            "Call to action",
+            "Success metrics",
+            "Scenes",
+            "Look and feel",
+            "Mandatory",
+            "References",
+            "Checklist",
+            "Sign-off"
+        ]
+    );
+    let children = title["children"].as_array().unwrap();
+    assert_eq!(children[3]["detail"], "3 / 3 benefits");
+    let scenes = children[6]["children"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = scenes
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("0:00-0:10 Hook", "10 s"),
+            ("0:10-0:35 Set up in minutes", "25 s"),
+            ("0:35-1:00 Works offline", "25 s"),
+            ("1:00-1:20 Certified", "20 s"),
+            ("1:20-1:30 Call to action", "10 s"),
+        ]
+    );
+    let hook = line_of(&text, "### 0:00-0:10 Hook");
+    assert_eq!(scenes[0]["selectionRange"]["start"]["line"], hook);
+    // The scene runs to its last line that is not blank.
+    assert_eq!(
+        scenes[0]["range"]["end"]["line"],
+        line_of(&text, "On screen: Sick of sync errors?")
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn folding_ranges_cover_sections_and_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let ranges = client.request(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let ranges: Vec<(u64, u64)> = ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["startLine"].as_u64().unwrap(),
+                r["endLine"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let scenes = line_of(&text, "## Scenes");
+    let hook = line_of(&text, "### 0:00-0:10 Hook");
+    let cta = line_of(&text, "### 1:20-1:30 Call to action");
+    assert!(ranges.contains(&(scenes, cta + 2)), "{ranges:?}");
+    assert!(ranges.contains(&(hook, hook + 3)), "{ranges:?}");
+    let goal = line_of(&text, "## Goal");
+    assert!(ranges.contains(&(goal, goal + 2)), "{ranges:?}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn hover_explains_rules_counts_sections_and_times_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let hover = |client: &mut Client, line: u64, character: u64| {
+        client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )
+    };
+    let benefits = line_of(&text, "## Key benefits");
+    let value = hover(&mut client, benefits, 4);
+    let markdown = value["contents"]["value"].as_str().unwrap();
+    assert_eq!(value["contents"]["kind"], "markdown");
+    assert!(markdown.contains("3 benefits of at most 3"), "{markdown}");
+    assert!(
+        markdown.contains("Benefit 2: 7 words of at most 15"),
+        "{markdown}"
+    );
+    let goal = line_of(&text, "## Goal");
+    let markdown = hover(&mut client, goal, 0)["contents"]["value"].clone();
+    assert!(
+        markdown.as_str().unwrap().contains("words of at most 60"),
+        "{markdown}"
+    );
+
+    let scene = line_of(&text, "### 0:10-0:35 Set up in minutes");
+    let markdown = hover(&mut client, scene, 5)["contents"]["value"].clone();
+    let markdown = markdown.as_str().unwrap();
+    assert!(
+        markdown.contains("Duration: **25 s** (0:10 to 0:35)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Voiceover: 17 words ≈ **6.8 s** at 150 words per minute — fits"),
+        "{markdown}"
+    );
+
+    // A diagnostic: its rule explained.
+    let broken = text.replace("Visual: Laptop on a train", "Visul: Laptop on a train");
+    client.change(&uri, 2, &broken);
+    let line = line_of(
+        &broken,
+        "Visul: Laptop on a train, Wi-Fi icon drops, files keep opening.",
+    );
+    let value = hover(&mut client, line, 2);
+    let markdown = value["contents"]["value"].as_str().unwrap();
+    assert!(
+        markdown.starts_with("**unknown-field** (error)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("What it does"), "{markdown}");
+    assert_eq!(range(&value), [line, 0, line, 5]);
+
+    // Nothing there, a line past the end, an unknown document: null.
+    assert_eq!(
+        hover(&mut client, line_of(&text, "## Look and feel") + 1, 3),
+        Value::Null
+    );
+    assert_eq!(hover(&mut client, 9999, 0), Value::Null);
+    let unknown = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": "file:///nowhere.brief" }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(unknown, Value::Null);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn inlay_hints_follow_every_scene_heading() {
+    let text = example().replace("length: 90s", "length: 100s");
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } } }),
+    );
+    let hints: Vec<(u64, u64, &str)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let at = |needle: &str| (line_of(&text, needle), needle.encode_utf16().count() as u64);
+    let want = [
+        (at("length: 100s"), "scenes run to 1:30 (1 min 30 s)"),
+        (at("### 0:00-0:10 Hook"), "10 s · VO 5 words ≈ 2 s"),
+        (
+            at("### 0:10-0:35 Set up in minutes"),
+            "25 s · VO 17 words ≈ 7 s",
+        ),
+        (at("### 0:35-1:00 Works offline"), "25 s · VO 9 words ≈ 4 s"),
+        (at("### 1:00-1:20 Certified"), "20 s · VO 15 words ≈ 6 s"),
+        (
+            at("### 1:20-1:30 Call to action"),
+            "10 s · VO 4 words ≈ 2 s",
+        ),
+    ];
+    let want: Vec<(u64, u64, &str)> = want.iter().map(|((l, c), s)| (*l, *c, *s)).collect();
+    assert_eq!(hints, want);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn preview_renders_the_unsaved_text_with_the_brand() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    std::fs::write(
+        dir.path().join("briefc.yaml"),
+        "brand:\n  name: Umbrella Ltd\n  color: \"#C00\"\n",
+    )
+    .unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let unsaved = text.replace("Your files, everywhere", "Your files, unsaved & everywhere");
+    client.change(&uri, 2, &unsaved);
+    let result = client.request("briefc/preview", json!({ "textDocument": { "uri": uri } }));
+    let html = result["html"].as_str().unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..50]
+    );
+    assert!(html.contains("Your files, unsaved &amp; everywhere"));
+    assert!(html.contains("Umbrella Ltd"));
+    assert!(
+        html.contains("#CC0000") || html.contains("#C00"),
+        "the brand colour"
+    );
+    assert_eq!(client.shutdown(), 0);
+}

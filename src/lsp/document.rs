@@ -39,7 +39,6 @@ pub fn is_config(uri: &Uri) -> bool {
 }
 
 /// A brief after checking, with the config it was checked against.
-#[allow(dead_code)] // read by the features that follow
 pub struct Analysis {
     pub checked: Checked,
     /// The config in force (the defaults when the real one is broken).
@@ -48,7 +47,6 @@ pub struct Analysis {
     pub config_error: Option<ConfigError>,
 }
 
-#[allow(dead_code)]
 impl Analysis {
     /// The settings in force: the brief's profile, else the base.
     pub fn settings(&self) -> &Settings {

@@ -22,7 +22,6 @@ pub struct LineIndex {
     len: usize,
 }
 
-#[allow(dead_code)]
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
@@ -40,11 +39,6 @@ impl LineIndex {
             starts,
             len: text.len(),
         }
-    }
-
-    /// The number of lines (a text ending with a line break has an empty last line).
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
     }
 
     /// The byte offset where 0-based `line` starts.
@@ -190,7 +184,7 @@ mod tests {
     fn positions_in_both_encodings() {
         let text = "# T\r\nПривіт 😀 x\rlast";
         let index = LineIndex::new(text);
-        assert_eq!(index.line_count(), 3);
+        assert_eq!(index.line_start(2), Some(text.find("last").unwrap()));
         let x = text.find('x').unwrap();
         assert_eq!(
             index.position(text, x, Encoding::Utf16),

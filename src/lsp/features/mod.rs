@@ -1,14 +1,20 @@
 //! The requests the server answers, one file per feature.
 
+mod facts;
 mod format;
+mod hover;
+mod inlay;
+mod outline;
+mod preview;
 
 use super::{Failure, Server, params};
 use lsp_server::ErrorCode;
 use lsp_types::{
     DiagnosticOptions, DiagnosticServerCapabilities, DocumentDiagnosticReport,
-    DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, OneOf, PositionEncodingKind,
-    RelatedFullDocumentDiagnosticReport, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    DocumentDiagnosticReportResult, FoldingRangeProviderCapability, FullDocumentDiagnosticReport,
+    HoverProviderCapability, OneOf, PositionEncodingKind, RelatedFullDocumentDiagnosticReport,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions,
 };
 use serde_json::Value;
 
@@ -32,6 +38,10 @@ pub fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
             ..Default::default()
         })),
         document_formatting_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
         ..Default::default()
     }
 }
@@ -67,6 +77,50 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
                 .unwrap_or_default();
             to_value(edits)
         }
+        "textDocument/documentSymbol" => {
+            let p: lsp_types::DocumentSymbolParams = params(method, raw)?;
+            let enc = server.encoding;
+            let symbols = server
+                .analysed(&p.text_document.uri)
+                .map(|(analysis, doc)| outline::symbols(doc, &analysis, enc))
+                .unwrap_or_default();
+            to_value(lsp_types::DocumentSymbolResponse::Nested(symbols))
+        }
+        "textDocument/foldingRange" => {
+            let p: lsp_types::FoldingRangeParams = params(method, raw)?;
+            let ranges = server
+                .workspace
+                .get(&p.text_document.uri)
+                .filter(|doc| !doc.is_config())
+                .map(outline::folding)
+                .unwrap_or_default();
+            to_value(ranges)
+        }
+        "textDocument/hover" => {
+            let p: lsp_types::HoverParams = params(method, raw)?;
+            let at = p.text_document_position_params;
+            let enc = server.encoding;
+            let hover = server
+                .analysed(&at.text_document.uri)
+                .and_then(|(analysis, doc)| hover::hover(doc, &analysis, at.position, enc));
+            to_value(hover)
+        }
+        "textDocument/inlayHint" => {
+            let p: lsp_types::InlayHintParams = params(method, raw)?;
+            let enc = server.encoding;
+            let hints = server
+                .analysed(&p.text_document.uri)
+                .map(|(analysis, doc)| inlay::hints(doc, &analysis, p.range, enc))
+                .unwrap_or_default();
+            to_value(hints)
+        }
+        "briefc/preview" => {
+            let p: PreviewParams = params(method, raw)?;
+            match server.analysed(&p.text_document.uri) {
+                Some((analysis, _)) => Ok(serde_json::json!({ "html": preview::html(&analysis)? })),
+                None => Ok(Value::Null),
+            }
+        }
         _ => Err((
             ErrorCode::MethodNotFound,
             format!("briefc lsp does not handle `{method}`"),
@@ -76,4 +130,11 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
 
 fn to_value(value: impl serde::Serialize) -> Result<Value, Failure> {
     serde_json::to_value(value).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+}
+
+/// `briefc/preview`'s parameters: `{"textDocument": {"uri": …}}`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PreviewParams {
+    text_document: lsp_types::TextDocumentIdentifier,
 }
