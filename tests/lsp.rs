@@ -886,3 +886,187 @@ fn preview_renders_the_unsaved_text_with_the_brand() {
     );
     assert_eq!(client.shutdown(), 0);
 }
+
+/// A small deterministic generator (xorshift64*), so no crate is needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A character boundary of `text` near a random place.
+fn boundary(text: &str, rng: &mut Rng) -> usize {
+    let mut at = rng.below(text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Pieces random edits insert: the stuff diagnostics are made of.
+const PIECES: &[&str] = &[
+    "",
+    "\n",
+    " ",
+    "x",
+    "😀",
+    "Привіт ",
+    "**bold**",
+    "Vizual: x\n",
+    "\n## Goal\n",
+    "## Benefits\n",
+    "\n### 0:10-0:20 Сцена 🎬\n",
+    "### 0:75-0:80 bad\n",
+    "Voiceover: one two three four five six seven eight nine ten eleven twelve\n",
+    "length: 9s\n",
+    "length: ninety\n",
+    "stage: nope\n",
+    "status: approved\n",
+    "due: 2020-01-01\n",
+    "- item\n",
+    "- [ ] todo\n",
+    "Stray text\n",
+    "# Another title\n",
+    "profile: social\n",
+    "https://example.com ",
+    "[link](https://x.y)",
+    "\t",
+    "## Sign-off\n- Ann (marketing) 2026-01-01\n",
+];
+
+/// The diagnostics `briefc check --format json` gives for `path`, in the
+/// form the server gives them: UTF-16 range, severity, rule, message with help.
+fn cli_diagnostics(
+    dir: &Path,
+    path: &Path,
+    text: &str,
+) -> Vec<(u64, u64, u64, u64, u64, String, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let lines: Vec<&str> = text.split('\n').collect();
+    // 1-based line and column in characters → 0-based UTF-16 position.
+    let utf16 = |line: u64, column: u64| -> (u64, u64) {
+        let l = lines[line as usize - 1];
+        let units: usize = l
+            .chars()
+            .take(column as usize - 1)
+            .map(char::len_utf16)
+            .sum();
+        (line - 1, units as u64)
+    };
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (sl, sc) = utf16(d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
+            let (el, ec) = utf16(
+                d["end_line"].as_u64().unwrap(),
+                d["end_column"].as_u64().unwrap(),
+            );
+            let severity = if d["severity"] == "error" { 1 } else { 2 };
+            let mut message = d["message"].as_str().unwrap().to_string();
+            if let Some(help) = d["help"].as_str() {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            (
+                sl,
+                sc,
+                el,
+                ec,
+                severity,
+                d["rule"].as_str().unwrap().to_string(),
+                message,
+            )
+        })
+        .collect()
+}
+
+fn server_diagnostics(diags: &[Value]) -> Vec<(u64, u64, u64, u64, u64, String, String)> {
+    diags
+        .iter()
+        .map(|d| {
+            let [sl, sc, el, ec] = range(d);
+            (
+                sl,
+                sc,
+                el,
+                ec,
+                d["severity"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn after_random_edits_the_server_agrees_with_briefc_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    let mut rng = Rng(0x5EED_B41E_F000_0001);
+    let bases = [
+        example(),
+        UNICODE_BRIEF.to_string(),
+        MESSY.replace('\r', ""),
+    ];
+    for round in 0..12 {
+        let path = dir.path().join(format!("round-{round}.brief"));
+        let uri = file_uri(&path);
+        let mut text = bases[round % bases.len()].clone();
+        client.open(&uri, &text);
+        let mut version = 1;
+        for _ in 0..25 {
+            let a = boundary(&text, &mut rng);
+            let b = boundary(&text, &mut rng);
+            let (start, end) = (a.min(b), a.max(b));
+            // Mostly small deletions: a random range of up to 40 bytes.
+            let end = end.min(start + rng.below(40));
+            let mut end = end;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let piece = PIECES[rng.below(PIECES.len())];
+            text.replace_range(start..end, piece);
+            version += 1;
+            client.change(&uri, version, &text);
+        }
+        let pushed = client.diagnostics(&uri, version);
+        std::fs::write(&path, &text).unwrap();
+        let want = cli_diagnostics(dir.path(), &path, &text);
+        assert_eq!(
+            server_diagnostics(&pushed),
+            want,
+            "round {round}, text:\n{text}"
+        );
+        let pulled = client.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+        assert_eq!(
+            pulled["items"].as_array().unwrap(),
+            &pushed,
+            "round {round}"
+        );
+        client.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+    }
+    assert_eq!(client.shutdown(), 0);
+}
