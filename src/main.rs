@@ -3,6 +3,7 @@
 //! prints, and turns the result into an exit code.
 
 mod cli;
+mod lsp;
 
 fn main() -> std::process::ExitCode {
     cli::run()

@@ -39,6 +39,20 @@ pub enum Command {
     Export(ExportArgs),
     /// Start a new brief: every section, placeholders to fill in, scenes that fit the length.
     New(NewArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(LspArgs),
+}
+
+/// `briefc lsp`.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Accepted and ignored: the server always speaks over standard input and
+    /// output (some editor clients pass this flag).
+    #[arg(long)]
+    pub stdio: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 /// `briefc fmt`.

@@ -227,7 +227,7 @@ fn render_options(
     })
 }
 
-fn read_logo(path: &Path) -> Result<Logo, CliError> {
+pub(crate) fn read_logo(path: &Path) -> Result<Logo, CliError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -472,7 +472,7 @@ fn font_warnings(brief: &briefc::model::Brief, config: &Config) -> Vec<Diagnosti
 
 /// The built-in templates with the overrides found in `dir`: the files are
 /// read here, so rendering does no I/O.
-fn load_templates(dir: &Path) -> Result<Templates, CliError> {
+pub(crate) fn load_templates(dir: &Path) -> Result<Templates, CliError> {
     if !dir.is_dir() {
         return Err(CliError::new(
             format!("the templates folder `{}` does not exist", dir.display()),

@@ -2,7 +2,7 @@
 //! one file per subcommand. This is the only module that prints.
 
 mod args;
-mod build;
+pub(crate) mod build;
 mod check;
 mod color;
 mod error;
@@ -14,7 +14,7 @@ mod output;
 mod walk;
 mod watch;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, LspArgs};
 pub use color::Colors;
 pub use error::CliError;
 
@@ -68,6 +68,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args, colors),
         Command::Fmt(args) => fmt::run(args, colors),
         Command::New(args) => new::run(args),
+        Command::Lsp(args) => crate::lsp::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -80,13 +81,13 @@ pub fn run() -> ExitCode {
 
 /// Seconds since 1970-01-01 UTC, from the system clock: the one place that
 /// reads it (the library below the CLI never does).
-fn now_seconds() -> i64 {
+pub(crate) fn now_seconds() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Today's date in UTC.
-fn today() -> briefc::model::Date {
+pub(crate) fn today() -> briefc::model::Date {
     briefc::model::Date::from_unix_seconds(now_seconds())
 }

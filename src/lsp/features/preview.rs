@@ -1,0 +1,42 @@
+//! `briefc/preview`: the HTML `briefc build` would write, from the unsaved
+//! text, with the config's brand, logo and templates.
+
+use crate::lsp::Failure;
+use crate::lsp::document::Analysis;
+use briefc::render::RenderOptions;
+use briefc::render::html::Templates;
+use lsp_server::ErrorCode;
+
+pub fn html(analysis: &Analysis) -> Result<String, Failure> {
+    let config = &analysis.config;
+    let failed = |err: crate::cli::CliError| (ErrorCode::RequestFailed, err.to_string());
+    // A logo that cannot be read is left out of the preview, not fatal.
+    let logo = match &config.brand.logo {
+        Some(path) => match crate::cli::build::read_logo(path) {
+            Ok(logo) => Some(logo),
+            Err(err) => {
+                eprintln!("briefc lsp: preview without the logo: {err}");
+                None
+            }
+        },
+        None => None,
+    };
+    let now = crate::cli::now_seconds();
+    let options = RenderOptions {
+        brand: config.brand.clone(),
+        logo,
+        page: config.page,
+        timestamp: now - now.rem_euclid(86_400),
+    };
+    let overrides;
+    let templates = match &config.templates {
+        Some(dir) => {
+            overrides = crate::cli::build::load_templates(dir).map_err(failed)?;
+            &overrides
+        }
+        None => Templates::builtin(),
+    };
+    templates
+        .render(&analysis.checked.brief, &options)
+        .map_err(|e| (ErrorCode::RequestFailed, e.message))
+}

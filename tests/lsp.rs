@@ -1,0 +1,1072 @@
+//! `briefc lsp`: the real binary spoken to over pipes, as an editor does.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long any one answer may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A language client: starts `briefc lsp`, frames messages, waits with timeouts.
+struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    from_server: Receiver<Value>,
+    /// Notifications and server requests received while waiting for something else.
+    inbox: Vec<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    /// Starts the server in `dir` and initializes it, offering `encodings`.
+    fn start(dir: &Path, encodings: &[&str]) -> (Client, Value) {
+        Client::start_with(dir, encodings, &[])
+    }
+
+    fn start_with(dir: &Path, encodings: &[&str], env: &[(&str, &str)]) -> (Client, Value) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefc"));
+        command
+            .arg("lsp")
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("briefc lsp starts");
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        // Logs are read (so the pipe never fills) and shown with the test's output.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("[server] {line}");
+            }
+        });
+        let (sender, from_server) = channel();
+        std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            while let Some(body) = read_frame(&mut out) {
+                let value: Value = serde_json::from_slice(&body).expect("the server sends JSON");
+                if sender.send(value).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut client = Client {
+            stdin: child.stdin.take(),
+            child,
+            from_server,
+            inbox: Vec::new(),
+            next_id: 0,
+        };
+        let init = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {
+                    "general": { "positionEncodings": encodings },
+                    "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+                },
+            }),
+        );
+        client.notify("initialized", json!({}));
+        (client, init)
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.send_raw(frame.as_bytes());
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and returns the whole response (`result` or `error`).
+    fn request_full(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.wait_for(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// Sends a request and returns its result, failing on an error.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request_full(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    fn recv(&mut self) -> Value {
+        match self.from_server.recv_timeout(TIMEOUT) {
+            Ok(value) => value,
+            Err(RecvTimeoutError::Timeout) => {
+                panic!("the server did not answer within {TIMEOUT:?}")
+            }
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+        }
+    }
+
+    /// The first message (queued or new) that `matches`.
+    fn wait_for(&mut self, matches: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.inbox.iter().position(&matches) {
+            return self.inbox.remove(i);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            assert!(Instant::now() < deadline, "timed out waiting for a message");
+            let message = self.recv();
+            if matches(&message) {
+                return message;
+            }
+            self.inbox.push(message);
+        }
+    }
+
+    /// The diagnostics pushed for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    /// The next diagnostics pushed for `uri`, whatever the version.
+    fn next_diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "brief", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }],
+            }),
+        );
+    }
+
+    /// `shutdown`, `exit`, and the exit status.
+    fn shutdown(mut self) -> i32 {
+        let result = self.request_full("shutdown", Value::Null);
+        assert_eq!(result["result"], Value::Null, "{result}");
+        self.notify("exit", Value::Null);
+        self.stdin.take();
+        self.wait_exit()
+    }
+
+    fn wait_exit(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().expect("exited, not killed");
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn read_frame(input: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if input.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("Content-Length: ") {
+            length = Some(value.parse::<usize>().unwrap());
+        }
+    }
+    let mut body = vec![0; length.expect("a Content-Length header")];
+    input.read_exact(&mut body).ok()?;
+    Some(body)
+}
+
+fn file_uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A scratch folder with `name` holding `text`; returns the folder, the
+/// file and its URI.
+fn scratch(name: &str, text: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let uri = file_uri(&path);
+    (dir, path, uri)
+}
+
+fn range(d: &Value) -> [u64; 4] {
+    let r = &d["range"];
+    [
+        r["start"]["line"].as_u64().unwrap(),
+        r["start"]["character"].as_u64().unwrap(),
+        r["end"]["line"].as_u64().unwrap(),
+        r["end"]["character"].as_u64().unwrap(),
+    ]
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// A brief with an emoji and Cyrillic before each offending text.
+const UNICODE_BRIEF: &str = "# Запуск 🚀 Acme Sync
+
+length: 30s
+stage: awareness
+
+## Goal
+Зробити 🚀 IT-менеджерів **aware** of Acme Sync.
+
+## Audience
+IT managers at companies of 200 to 2,000 seats.
+
+## Key benefits
+- Set up in minutes, not days
+
+## Success metrics
+- Views past 10 seconds: 10,000 in the first month
+
+## Scenes
+### 0:00-0:30 Усе 🎬
+Visual: The product 😀 in use, see **this**.
+Voiceover: Привіт 👋 друзі.
+Vizual: x
+";
+
+#[test]
+fn initialize_negotiates_the_encoding_and_shuts_down_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (client, init) = Client::start(dir.path(), &["utf-8", "utf-16"]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(init["serverInfo"]["name"], "briefc");
+    let caps = &init["capabilities"];
+    assert_eq!(caps["textDocumentSync"]["change"], 1, "full sync");
+    assert!(caps["diagnosticProvider"].is_object());
+    assert_eq!(client.shutdown(), 0);
+
+    let (client, init) = Client::start(dir.path(), &[]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), 1);
+}
+
+#[test]
+fn diagnostics_have_exact_utf16_ranges_and_clear_when_fixed() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    client.open(&uri, UNICODE_BRIEF);
+    let diags = client.diagnostics(&uri, 1);
+    assert_eq!(
+        codes(&diags),
+        ["inline-markup", "inline-markup", "unknown-field"]
+    );
+    // `Зробити 🚀 IT-менеджерів ` is 24 characters, 25 UTF-16 code units.
+    assert_eq!(range(&diags[0]), [6, 25, 6, 34]);
+    // `Visual: The product 😀 in use, see ` is 34 characters, 35 code units.
+    assert_eq!(range(&diags[1]), [19, 35, 19, 43]);
+    assert_eq!(range(&diags[2]), [21, 0, 21, 6]);
+    let unknown = &diags[2];
+    assert_eq!(unknown["severity"], 1);
+    assert_eq!(unknown["source"], "briefc");
+    assert_eq!(
+        unknown["message"],
+        "unknown scene field `Vizual`\nhelp: did you mean `Visual`? write `Visual: …`"
+    );
+    assert_eq!(diags[0]["severity"], 2);
+
+    let fixed = UNICODE_BRIEF
+        .replace("**aware**", "aware")
+        .replace("**this**", "this")
+        .replace("Vizual", "Visual");
+    client.change(&uri, 2, &fixed);
+    assert_eq!(client.diagnostics(&uri, 2), Vec::<Value>::new());
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn utf8_ranges_count_bytes() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &["utf-8"]);
+    client.open(&uri, UNICODE_BRIEF);
+    let diags = client.diagnostics(&uri, 1);
+    let line = UNICODE_BRIEF.lines().nth(6).unwrap();
+    let start = line.find("**aware**").unwrap() as u64;
+    assert_eq!(start, 44);
+    assert_eq!(range(&diags[0]), [6, start, 6, start + 9]);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn pull_diagnostics_answer_like_push() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    let pushed = client.diagnostics(&uri, 1);
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["items"].as_array().unwrap(), &pushed);
+    // An unknown document: an empty report, not an error.
+    let unknown = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": "file:///nowhere/x.brief" } }),
+    );
+    assert_eq!(unknown["items"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_burst_of_changes_is_checked_once() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    client.diagnostics(&uri, 1);
+    // Sent in one write, the changes reach the server together.
+    let mut frames = Vec::new();
+    for version in 2..=40 {
+        let text = UNICODE_BRIEF.replace("друзі", &"x".repeat(version as usize));
+        let body = json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }],
+            },
+        })
+        .to_string();
+        frames.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+    }
+    client.send_raw(&frames);
+    client.diagnostics(&uri, 40);
+    let published = client
+        .inbox
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .count();
+    // The reader may hand over the first changes before the rest arrive,
+    // but not one check per keystroke.
+    assert!(published < 5, "{published} publications for one burst");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn bad_requests_and_malformed_messages_leave_the_server_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    let unknown = client.request_full("textDocument/teleport", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+
+    // Not JSON: a parse error with a null id.
+    client.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let parse_error = client.wait_for(|m| m["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    // JSON, but not JSON-RPC.
+    client.send(&json!({ "jsonrpc": "2.0", "id": 77 }));
+    let invalid = client.wait_for(|m| m["id"] == 77);
+    assert_eq!(invalid["error"]["code"], -32600, "{invalid}");
+    // A header block without a length is skipped.
+    client.send_raw(b"X-Nonsense: 1\r\n\r\n");
+    // Bad parameters for a known method.
+    let bad = client.request_full("textDocument/formatting", json!({ "textDocument": 5 }));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    // Still answering.
+    let hover = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": "file:///nowhere/x.brief" } }),
+    );
+    assert_eq!(hover["items"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_panic_is_answered_with_an_error_and_the_server_goes_on() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[("BRIEFC_LSP_TEST_PANIC", "1")]);
+    let panicked = client.request_full("briefc/panic", json!({}));
+    assert_eq!(panicked["error"]["code"], -32603, "{panicked}");
+    client.open(&uri, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&uri, 1).len(), 3);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let body = json!({ "jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {} })
+        .to_string();
+    let mut stdin = child.stdin.take().unwrap();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    drop(stdin);
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let response: Value = serde_json::from_slice(&read_frame(&mut out).unwrap()).unwrap();
+    assert_eq!(response["error"]["code"], -32002);
+    // The input ended without `exit`.
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn a_changed_briefc_yaml_rechecks_every_open_brief() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let other = sub.join("other.brief");
+    std::fs::write(&other, UNICODE_BRIEF).unwrap();
+    let other_uri = file_uri(&other);
+    let config = dir.path().join("briefc.yaml");
+    let config_uri = file_uri(&config);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    client.open(&other_uri, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&uri, 1).len(), 3);
+    assert_eq!(client.diagnostics(&other_uri, 1).len(), 3);
+
+    // Written on disk, announced by the file watcher.
+    std::fs::write(&config, "rules:\n  inline-markup: off\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 1 }] }),
+    );
+    assert_eq!(codes(&client.next_diagnostics(&uri)), ["unknown-field"]);
+    assert_eq!(
+        codes(&client.next_diagnostics(&other_uri)),
+        ["unknown-field"]
+    );
+
+    // Open in the editor: its unsaved text counts, a broken one included.
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": config_uri, "languageId": "yaml", "version": 1,
+            "text": "rules:\n  inline-markup: off\n" } }),
+    );
+    client.next_diagnostics(&uri);
+    client.next_diagnostics(&other_uri);
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": config_uri, "version": 2 },
+            "contentChanges": [{ "text": "rules:\n  inline-markup: off\nlimits:\n  benfits: 2\n" }] }),
+    );
+    for brief in [&uri, &other_uri] {
+        let diags = client.next_diagnostics(brief);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let message = diags[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("briefc.yaml:4:3") && message.contains("benfits"),
+            "{message}"
+        );
+        assert_eq!(
+            diags[0]["relatedInformation"][0]["location"]["uri"],
+            config_uri
+        );
+        // The title line: `# Запуск 🚀 Acme Sync` is 21 UTF-16 code units.
+        assert_eq!(range(&diags[0]), [0, 0, 0, 21]);
+    }
+    // Fixed: the briefs are checked again.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": config_uri, "version": 3 },
+            "contentChanges": [{ "text": "rules:\n  scene-gap: off\n" }] }),
+    );
+    assert_eq!(client.next_diagnostics(&uri).len(), 3);
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// The byte offset of a UTF-16 position.
+fn offset_of(text: &str, pos: &Value) -> usize {
+    let line = pos["line"].as_u64().unwrap() as usize;
+    let character = pos["character"].as_u64().unwrap() as usize;
+    let mut start = 0;
+    for _ in 0..line {
+        start += text[start..].find('\n').expect("the line exists") + 1;
+    }
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// `text` with `edits` applied (edits do not overlap).
+fn apply(text: &str, edits: &Value) -> String {
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                offset_of(text, &e["range"]["start"]),
+                offset_of(text, &e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+fn briefc_fmt(text: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const MESSY: &str = "// keep me  \n#  Запуск 🚀\r\nLength:30s\nSTAGE: awareness\n\n\n## objective\nЗробити 🚀 things.  \n## Benefits\n*   one\n\tmore\n## Shot list\n### 0:00 – 0:30   Hook\nVO: hi\non screen:Text\n## KPIs\n- Views: 10,000 in the first month\n## Audience\nIT managers.\n\n\n";
+
+#[test]
+fn formatting_edits_make_the_brief_canonical() {
+    let (dir, _, uri) = scratch("messy.brief", MESSY);
+    let (mut client, init) = Client::start(dir.path(), &["utf-16"]);
+    assert_eq!(init["capabilities"]["documentFormattingProvider"], true);
+    client.open(&uri, MESSY);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let formatted = apply(MESSY, &edits);
+    let canonical = briefc_fmt(MESSY);
+    assert_ne!(canonical, MESSY);
+    assert_eq!(formatted, canonical);
+    // Minimal: unchanged lines are not rewritten.
+    for edit in edits.as_array().unwrap() {
+        assert!(
+            !edit["newText"].as_str().unwrap().contains("Views"),
+            "{edit}"
+        );
+    }
+    // Formatted text needs no edits.
+    client.change(&uri, 2, &canonical);
+    let none = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    assert_eq!(none, json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-sync.brief"
+    ))
+    .unwrap()
+}
+
+fn line_of(text: &str, needle: &str) -> u64 {
+    text.lines().position(|l| l == needle).expect(needle) as u64
+}
+
+#[test]
+fn symbols_outline_title_sections_and_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols.len(), 1, "one title");
+    let title = &symbols[0];
+    assert_eq!(
+        title["name"],
+        "Acme Sync — 90-second overview for sales follow-up"
+    );
+    assert_eq!(title["detail"], "1 min 30 s");
+    let sections: Vec<&str> = title["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Goal",
+            "Audience",
+            "Key message",
+            "Key benefits",
+            "Call to action",
+            "Success metrics",
+            "Scenes",
+            "Look and feel",
+            "Mandatory",
+            "References",
+            "Checklist",
+            "Sign-off"
+        ]
+    );
+    let children = title["children"].as_array().unwrap();
+    assert_eq!(children[3]["detail"], "3 / 3 benefits");
+    let scenes = children[6]["children"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = scenes
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("0:00-0:10 Hook", "10 s"),
+            ("0:10-0:35 Set up in minutes", "25 s"),
+            ("0:35-1:00 Works offline", "25 s"),
+            ("1:00-1:20 Certified", "20 s"),
+            ("1:20-1:30 Call to action", "10 s"),
+        ]
+    );
+    let hook = line_of(&text, "### 0:00-0:10 Hook");
+    assert_eq!(scenes[0]["selectionRange"]["start"]["line"], hook);
+    // The scene runs to its last line that is not blank.
+    assert_eq!(
+        scenes[0]["range"]["end"]["line"],
+        line_of(&text, "On screen: Sick of sync errors?")
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn folding_ranges_cover_sections_and_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let ranges = client.request(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let ranges: Vec<(u64, u64)> = ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["startLine"].as_u64().unwrap(),
+                r["endLine"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let scenes = line_of(&text, "## Scenes");
+    let hook = line_of(&text, "### 0:00-0:10 Hook");
+    let cta = line_of(&text, "### 1:20-1:30 Call to action");
+    assert!(ranges.contains(&(scenes, cta + 2)), "{ranges:?}");
+    assert!(ranges.contains(&(hook, hook + 3)), "{ranges:?}");
+    let goal = line_of(&text, "## Goal");
+    assert!(ranges.contains(&(goal, goal + 2)), "{ranges:?}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn hover_explains_rules_counts_sections_and_times_scenes() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let hover = |client: &mut Client, line: u64, character: u64| {
+        client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )
+    };
+    let benefits = line_of(&text, "## Key benefits");
+    let value = hover(&mut client, benefits, 4);
+    let markdown = value["contents"]["value"].as_str().unwrap();
+    assert_eq!(value["contents"]["kind"], "markdown");
+    assert!(markdown.contains("3 benefits of at most 3"), "{markdown}");
+    assert!(
+        markdown.contains("Benefit 2: 7 words of at most 15"),
+        "{markdown}"
+    );
+    let goal = line_of(&text, "## Goal");
+    let markdown = hover(&mut client, goal, 0)["contents"]["value"].clone();
+    assert!(
+        markdown.as_str().unwrap().contains("words of at most 60"),
+        "{markdown}"
+    );
+
+    let scene = line_of(&text, "### 0:10-0:35 Set up in minutes");
+    let markdown = hover(&mut client, scene, 5)["contents"]["value"].clone();
+    let markdown = markdown.as_str().unwrap();
+    assert!(
+        markdown.contains("Duration: **25 s** (0:10 to 0:35)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Voiceover: 17 words ≈ **6.8 s** at 150 words per minute — fits"),
+        "{markdown}"
+    );
+
+    // A diagnostic: its rule explained.
+    let broken = text.replace("Visual: Laptop on a train", "Visul: Laptop on a train");
+    client.change(&uri, 2, &broken);
+    let line = line_of(
+        &broken,
+        "Visul: Laptop on a train, Wi-Fi icon drops, files keep opening.",
+    );
+    let value = hover(&mut client, line, 2);
+    let markdown = value["contents"]["value"].as_str().unwrap();
+    assert!(
+        markdown.starts_with("**unknown-field** (error)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("What it does"), "{markdown}");
+    assert_eq!(range(&value), [line, 0, line, 5]);
+
+    // Nothing there, a line past the end, an unknown document: null.
+    assert_eq!(
+        hover(&mut client, line_of(&text, "## Look and feel") + 1, 3),
+        Value::Null
+    );
+    assert_eq!(hover(&mut client, 9999, 0), Value::Null);
+    let unknown = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": "file:///nowhere.brief" }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(unknown, Value::Null);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn inlay_hints_follow_every_scene_heading() {
+    let text = example().replace("length: 90s", "length: 100s");
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } } }),
+    );
+    let hints: Vec<(u64, u64, &str)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let at = |needle: &str| (line_of(&text, needle), needle.encode_utf16().count() as u64);
+    let want = [
+        (at("length: 100s"), "scenes run to 1:30 (1 min 30 s)"),
+        (at("### 0:00-0:10 Hook"), "10 s · VO 5 words ≈ 2 s"),
+        (
+            at("### 0:10-0:35 Set up in minutes"),
+            "25 s · VO 17 words ≈ 7 s",
+        ),
+        (at("### 0:35-1:00 Works offline"), "25 s · VO 9 words ≈ 4 s"),
+        (at("### 1:00-1:20 Certified"), "20 s · VO 15 words ≈ 6 s"),
+        (
+            at("### 1:20-1:30 Call to action"),
+            "10 s · VO 4 words ≈ 2 s",
+        ),
+    ];
+    let want: Vec<(u64, u64, &str)> = want.iter().map(|((l, c), s)| (*l, *c, *s)).collect();
+    assert_eq!(hints, want);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn preview_renders_the_unsaved_text_with_the_brand() {
+    let text = example();
+    let (dir, _, uri) = scratch("acme.brief", &text);
+    std::fs::write(
+        dir.path().join("briefc.yaml"),
+        "brand:\n  name: Umbrella Ltd\n  color: \"#C00\"\n",
+    )
+    .unwrap();
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    let unsaved = text.replace("Your files, everywhere", "Your files, unsaved & everywhere");
+    client.change(&uri, 2, &unsaved);
+    let result = client.request("briefc/preview", json!({ "textDocument": { "uri": uri } }));
+    let html = result["html"].as_str().unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..50]
+    );
+    assert!(html.contains("Your files, unsaved &amp; everywhere"));
+    assert!(html.contains("Umbrella Ltd"));
+    assert!(
+        html.contains("#CC0000") || html.contains("#C00"),
+        "the brand colour"
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// A small deterministic generator (xorshift64*), so no crate is needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A character boundary of `text` near a random place.
+fn boundary(text: &str, rng: &mut Rng) -> usize {
+    let mut at = rng.below(text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Pieces random edits insert: the stuff diagnostics are made of.
+const PIECES: &[&str] = &[
+    "",
+    "\n",
+    " ",
+    "x",
+    "😀",
+    "Привіт ",
+    "**bold**",
+    "Vizual: x\n",
+    "\n## Goal\n",
+    "## Benefits\n",
+    "\n### 0:10-0:20 Сцена 🎬\n",
+    "### 0:75-0:80 bad\n",
+    "Voiceover: one two three four five six seven eight nine ten eleven twelve\n",
+    "length: 9s\n",
+    "length: ninety\n",
+    "stage: nope\n",
+    "status: approved\n",
+    "due: 2020-01-01\n",
+    "- item\n",
+    "- [ ] todo\n",
+    "Stray text\n",
+    "# Another title\n",
+    "profile: social\n",
+    "https://example.com ",
+    "[link](https://x.y)",
+    "\t",
+    "## Sign-off\n- Ann (marketing) 2026-01-01\n",
+];
+
+/// The diagnostics `briefc check --format json` gives for `path`, in the
+/// form the server gives them: UTF-16 range, severity, rule, message with help.
+fn cli_diagnostics(
+    dir: &Path,
+    path: &Path,
+    text: &str,
+) -> Vec<(u64, u64, u64, u64, u64, String, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let lines: Vec<&str> = text.split('\n').collect();
+    // 1-based line and column in characters → 0-based UTF-16 position.
+    let utf16 = |line: u64, column: u64| -> (u64, u64) {
+        let l = lines[line as usize - 1];
+        let units: usize = l
+            .chars()
+            .take(column as usize - 1)
+            .map(char::len_utf16)
+            .sum();
+        (line - 1, units as u64)
+    };
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (sl, sc) = utf16(d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
+            let (el, ec) = utf16(
+                d["end_line"].as_u64().unwrap(),
+                d["end_column"].as_u64().unwrap(),
+            );
+            let severity = if d["severity"] == "error" { 1 } else { 2 };
+            let mut message = d["message"].as_str().unwrap().to_string();
+            if let Some(help) = d["help"].as_str() {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            (
+                sl,
+                sc,
+                el,
+                ec,
+                severity,
+                d["rule"].as_str().unwrap().to_string(),
+                message,
+            )
+        })
+        .collect()
+}
+
+fn server_diagnostics(diags: &[Value]) -> Vec<(u64, u64, u64, u64, u64, String, String)> {
+    diags
+        .iter()
+        .map(|d| {
+            let [sl, sc, el, ec] = range(d);
+            (
+                sl,
+                sc,
+                el,
+                ec,
+                d["severity"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn after_random_edits_the_server_agrees_with_briefc_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    let mut rng = Rng(0x5EED_B41E_F000_0001);
+    let bases = [
+        example(),
+        UNICODE_BRIEF.to_string(),
+        MESSY.replace('\r', ""),
+    ];
+    for round in 0..12 {
+        let path = dir.path().join(format!("round-{round}.brief"));
+        let uri = file_uri(&path);
+        let mut text = bases[round % bases.len()].clone();
+        client.open(&uri, &text);
+        let mut version = 1;
+        for _ in 0..25 {
+            let a = boundary(&text, &mut rng);
+            let b = boundary(&text, &mut rng);
+            let (start, end) = (a.min(b), a.max(b));
+            // Mostly small deletions: a random range of up to 40 bytes.
+            let end = end.min(start + rng.below(40));
+            let mut end = end;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let piece = PIECES[rng.below(PIECES.len())];
+            text.replace_range(start..end, piece);
+            version += 1;
+            client.change(&uri, version, &text);
+        }
+        let pushed = client.diagnostics(&uri, version);
+        std::fs::write(&path, &text).unwrap();
+        let want = cli_diagnostics(dir.path(), &path, &text);
+        assert_eq!(
+            server_diagnostics(&pushed),
+            want,
+            "round {round}, text:\n{text}"
+        );
+        let pulled = client.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+        assert_eq!(
+            pulled["items"].as_array().unwrap(),
+            &pushed,
+            "round {round}"
+        );
+        client.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+    }
+    assert_eq!(client.shutdown(), 0);
+}
