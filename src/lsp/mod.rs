@@ -86,7 +86,12 @@ impl Server {
             self.publish_dirty();
         }
         eprintln!("briefc lsp: the input ended without `exit`");
-        1
+        // After `shutdown` the client may just close the pipe.
+        if self.state == State::ShuttingDown {
+            0
+        } else {
+            1
+        }
     }
 
     /// Handles one message; `Some(status)` when the server must exit.
