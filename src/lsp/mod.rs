@@ -108,6 +108,8 @@ impl Server {
                     1
                 })
             }
+            // Before `initialize`, notifications are dropped (the protocol says so).
+            Message::Notification(_) if self.state == State::Uninitialized => None,
             Message::Notification(n) => {
                 let method = n.method.clone();
                 if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.notification(n))) {
