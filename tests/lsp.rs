@@ -77,6 +77,7 @@ impl Client {
                 "capabilities": {
                     "general": { "positionEncodings": encodings },
                     "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+                    "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } },
                 },
             }),
         );
@@ -307,6 +308,16 @@ fn initialize_negotiates_the_encoding_and_shuts_down_cleanly() {
     let caps = &init["capabilities"];
     assert_eq!(caps["textDocumentSync"]["change"], 1, "full sync");
     assert!(caps["diagnosticProvider"].is_object());
+    let mut client = client;
+    // The client can watch files: the server asks it to watch briefc.yaml.
+    let register = client.wait_for(|m| m["method"] == "client/registerCapability");
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/briefc.{yaml,yml}"
+    );
+    client.send(&json!({ "jsonrpc": "2.0", "id": register["id"], "result": null }));
     assert_eq!(client.shutdown(), 0);
 
     let (client, init) = Client::start(dir.path(), &[]);
