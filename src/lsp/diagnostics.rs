@@ -47,30 +47,39 @@ pub fn to_lsp(analysis: &Analysis, doc: &Document, enc: Encoding) -> Vec<lsp_typ
     analysis
         .diagnostics()
         .iter()
-        .map(|d| {
-            let mut message = d.message.clone();
-            if let Some(help) = briefc::report::help_text(d, &analysis.checked.source) {
-                message.push_str("\nhelp: ");
-                message.push_str(&help);
-            }
-            let related = d.related.as_ref().map(|(span, phrase)| {
-                vec![DiagnosticRelatedInformation {
-                    location: Location::new(doc.uri.clone(), doc.index.range(text, *span, enc)),
-                    message: phrase.clone(),
-                }]
-            });
-            lsp_types::Diagnostic {
-                range: doc.index.range(text, d.span, enc),
-                severity: Some(match d.severity {
-                    Severity::Error => DiagnosticSeverity::ERROR,
-                    Severity::Warning => DiagnosticSeverity::WARNING,
-                }),
-                code: Some(NumberOrString::String(d.rule.name().into())),
-                source: Some("briefc".into()),
-                message,
-                related_information: related,
-                ..Default::default()
-            }
-        })
+        .map(|d| to_lsp_one(analysis, doc, d, enc))
         .collect()
+}
+
+/// One briefc diagnostic of `analysis` as the protocol's.
+pub fn to_lsp_one(
+    analysis: &Analysis,
+    doc: &Document,
+    d: &briefc::diagnostic::Diagnostic,
+    enc: Encoding,
+) -> lsp_types::Diagnostic {
+    let text = &*doc.text;
+    let mut message = d.message.clone();
+    if let Some(help) = briefc::report::help_text(d, &analysis.checked.source) {
+        message.push_str("\nhelp: ");
+        message.push_str(&help);
+    }
+    let related = d.related.as_ref().map(|(span, phrase)| {
+        vec![DiagnosticRelatedInformation {
+            location: Location::new(doc.uri.clone(), doc.index.range(text, *span, enc)),
+            message: phrase.clone(),
+        }]
+    });
+    lsp_types::Diagnostic {
+        range: doc.index.range(text, d.span, enc),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(d.rule.name().into())),
+        source: Some("briefc".into()),
+        message,
+        related_information: related,
+        ..Default::default()
+    }
 }

@@ -83,6 +83,11 @@ impl Workspace {
         }
     }
 
+    /// Today's date: `--today`, else the clock's (UTC).
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(crate::cli::today)
+    }
+
     pub fn open(&mut self, uri: Uri, version: i32, text: Arc<str>) {
         let path = uri_to_path(&uri);
         self.docs.insert(
@@ -153,7 +158,7 @@ impl Workspace {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(uri.as_str()));
-        let today = self.today.unwrap_or_else(crate::cli::today);
+        let today = self.today();
         match self.config_for(doc.path.as_deref()) {
             Ok(config) => Analysis {
                 checked: check_bytes(path, doc.text.as_bytes(), &config, today),

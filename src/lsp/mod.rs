@@ -86,7 +86,12 @@ impl Server {
             self.publish_dirty();
         }
         eprintln!("briefc lsp: the input ended without `exit`");
-        1
+        // After `shutdown` the client may just close the pipe.
+        if self.state == State::ShuttingDown {
+            0
+        } else {
+            1
+        }
     }
 
     /// Handles one message; `Some(status)` when the server must exit.
@@ -103,6 +108,8 @@ impl Server {
                     1
                 })
             }
+            // Before `initialize`, notifications are dropped (the protocol says so).
+            Message::Notification(_) if self.state == State::Uninitialized => None,
             Message::Notification(n) => {
                 let method = n.method.clone();
                 if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.notification(n))) {

@@ -7,7 +7,7 @@
 //! it reads; the messages themselves are lsp-server's types.
 
 use lsp_server::{ErrorCode, Message};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 
 /// What the reader thread hands the main loop.
@@ -56,6 +56,9 @@ pub fn stdin_reader() -> Receiver<Incoming> {
     receiver
 }
 
+/// The largest message read (a brief is kilobytes; this is far beyond).
+const MAX_MESSAGE: usize = 256 << 20;
+
 enum Frame {
     Body(Vec<u8>),
     BadHeader(String),
@@ -92,6 +95,12 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
         }
     }
     match length {
+        Some(Ok(n)) if n > MAX_MESSAGE => {
+            io::copy(&mut input.take(n as u64), &mut io::sink())?;
+            Ok(Some(Frame::BadHeader(format!(
+                "a message of {n} bytes is larger than the {MAX_MESSAGE} bytes accepted"
+            ))))
+        }
         Some(Ok(n)) => {
             let mut body = vec![0; n];
             input.read_exact(&mut body)?;

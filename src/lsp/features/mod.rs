@@ -1,5 +1,7 @@
 //! The requests the server answers, one file per feature.
 
+mod actions;
+mod complete;
 mod facts;
 mod format;
 mod hover;
@@ -10,6 +12,7 @@ mod preview;
 use super::{Failure, Server, params};
 use lsp_server::ErrorCode;
 use lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
     DiagnosticOptions, DiagnosticServerCapabilities, DocumentDiagnosticReport,
     DocumentDiagnosticReportResult, FoldingRangeProviderCapability, FullDocumentDiagnosticReport,
     HoverProviderCapability, OneOf, PositionEncodingKind, RelatedFullDocumentDiagnosticReport,
@@ -42,6 +45,14 @@ pub fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into(), "#".into()]),
+            ..Default::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..Default::default()
+        })),
         ..Default::default()
     }
 }
@@ -113,6 +124,27 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
                 .map(|(analysis, doc)| inlay::hints(doc, &analysis, p.range, enc))
                 .unwrap_or_default();
             to_value(hints)
+        }
+        "textDocument/completion" => {
+            let p: lsp_types::CompletionParams = params(method, raw)?;
+            let at = p.text_document_position;
+            let enc = server.encoding;
+            let today = server.workspace.today();
+            let items = server
+                .analysed(&at.text_document.uri)
+                .map(|(analysis, doc)| complete::complete(doc, &analysis, at.position, enc, today))
+                .unwrap_or_default();
+            to_value(items)
+        }
+        "textDocument/codeAction" => {
+            let p: lsp_types::CodeActionParams = params(method, raw)?;
+            let enc = server.encoding;
+            let today = server.workspace.today();
+            let actions = server
+                .analysed(&p.text_document.uri)
+                .map(|(analysis, doc)| actions::actions(doc, &analysis, p.range, enc, today))
+                .unwrap_or_default();
+            to_value(actions)
         }
         "briefc/preview" => {
             let p: PreviewParams = params(method, raw)?;
