@@ -27,7 +27,10 @@ fn explain_without_a_rule_lists_every_rule_like_list() {
     let list = b.run_with(["explain", "--list"]);
     list.code(0);
     assert_eq!(bare.stdout, list.stdout);
-    assert_eq!(bare.stdout.lines().count(), briefc::diagnostic::Rule::ALL.len());
+    assert_eq!(
+        bare.stdout.lines().count(),
+        briefc::diagnostic::Rule::ALL.len()
+    );
     assert!(
         bare.stdout.starts_with("invalid-encoding "),
         "{}",
