@@ -63,10 +63,7 @@ fn fmt_without_a_path_means_the_current_folder() {
 
 /// Runs `briefc ARGS` in `dir` with `input` on standard input.
 fn with_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("briefc")
-        .expect("the briefc binary")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
+    support::briefc_in(dir)
         .args(args)
         .write_stdin(input)
         .output()
@@ -663,8 +660,8 @@ fn on_a_terminal(b: &Brief, args: &[&str], env: &[(&str, &str)]) -> Option<(i32,
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
         )),
-        Err(e) if std::env::var_os("CI").is_none() => {
-            println!("skipped: cannot run `script` for a pseudo-terminal: {e}");
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            support::tool_missing("script", "bsdutils");
             None
         }
         Err(e) => panic!("`script` (util-linux) is needed for the terminal tests: {e}"),

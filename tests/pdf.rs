@@ -56,12 +56,6 @@ fn write_pdf(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// Runs `tool args…` and returns its stdout, or `None` (with a note;
-/// a failure under `CI`) when the tool is not installed.
-fn run(tool: &str, args: &[&str]) -> Option<String> {
-    support::tool_stdout(tool, args)
-}
-
 /// Whitespace collapsed to single spaces.
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -82,7 +76,7 @@ fn assert_text(pdf: &Path, phrases: &[String]) {
             "pdftotext lost {phrase:?}:\n{plain}"
         );
     }
-    let layout = run(
+    let layout = support::tool_stdout(
         "pdftotext",
         &["-layout", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
     )
@@ -101,10 +95,10 @@ fn assert_text(pdf: &Path, phrases: &[String]) {
 
 fn assert_structure(pdf: &Path) {
     let path = pdf.to_str().unwrap();
-    if let Some(out) = run("qpdf", &["--check", path]) {
+    if let Some(out) = support::tool_stdout("qpdf", &["--check", path]) {
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
     }
-    if let Some(out) = run("pdffonts", &[path]) {
+    if let Some(out) = support::tool_stdout("pdffonts", &[path]) {
         let fonts: Vec<&str> = out.lines().skip(2).collect();
         assert!(!fonts.is_empty(), "no fonts:\n{out}");
         for line in fonts {
@@ -129,7 +123,7 @@ struct WordBox {
 
 /// Every word's box, per page.
 fn word_boxes(pdf: &Path) -> Option<Vec<Vec<WordBox>>> {
-    let html = run(
+    let html = support::tool_stdout(
         "pdftotext",
         &["-bbox", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
     )?;

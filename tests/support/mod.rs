@@ -560,7 +560,8 @@ fn package_of(tool: &str) -> &'static str {
         "pdftotext" | "pdfinfo" | "pdffonts" | "pdftoppm" => "poppler-utils",
         "qpdf" => "qpdf",
         "chromium" | "chromium-browser" | "google-chrome" => "chromium",
-        "setpriv" | "script" => "util-linux",
+        "setpriv" => "util-linux",
+        "script" => "bsdutils",
         _ => "coreutils",
     }
 }
