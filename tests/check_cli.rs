@@ -565,18 +565,46 @@ fn exit_2_for_an_explicit_folder_without_briefs() {
         .cannot_run(&["empty", ".brief"]);
 }
 
+#[cfg(unix)]
 #[test]
 fn exit_2_for_an_unreadable_file() {
     let b = Brief::new().file("locked.brief", CLEAN);
-    let path = b.path("locked.brief");
-    support::make_unreadable(&path);
-    if !support::chmod_protects(&path) {
-        println!("skipped: chmod 000 does not stop this user (root?) from reading files");
+    support::make_unreadable(&b.path("locked.brief"));
+    // Root reads a chmod-000 file; `unprivileged` drops that power (and
+    // skips only outside CI when it cannot).
+    let Some(b) = b.unprivileged() else {
         return;
-    }
+    };
     b.args(["check", "locked.brief"])
         .run()
         .cannot_run(&["locked.brief", "permission denied"]);
+}
+
+/// Faults that no user, root included, can read through.
+#[cfg(unix)]
+#[test]
+fn exit_2_for_paths_that_cannot_be_briefs_even_for_root() {
+    let long = format!("{}.brief", "a".repeat(300));
+    let b = Brief::new()
+        .file("a.brief", CLEAN)
+        .file("file", "a regular file")
+        .dir("folder.brief");
+    let fifo = support::mkfifo(&b.path("pipe.brief"));
+    // ENOTDIR: a path through a regular file.
+    b.run_with(["check", "a.brief", "file/x.brief"])
+        .cannot_run(&["`file/x.brief`", "not a directory"]);
+    // ENAMETOOLONG: a name longer than the file system allows.
+    b.run_with(["check", "a.brief", &long])
+        .cannot_run(&["file name too long"]);
+    // A folder where a file is expected: a folder without briefs.
+    b.run_with(["check", "a.brief", "folder.brief"])
+        .cannot_run(&["`folder.brief`", ".brief"]);
+    // A FIFO would block forever: refused without being opened.
+    if fifo {
+        b.run_with(["check", "a.brief", "pipe.brief"])
+            .cannot_run(&["`pipe.brief`", "not a regular file"]);
+    }
+    // (`cannot_run` also asserts an empty stdout: `a.brief` was not checked.)
 }
 
 #[test]

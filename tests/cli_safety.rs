@@ -63,10 +63,7 @@ fn fmt_without_a_path_means_the_current_folder() {
 
 /// Runs `briefc ARGS` in `dir` with `input` on standard input.
 fn with_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("briefc")
-        .expect("the briefc binary")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
+    support::briefc_in(dir)
         .args(args)
         .write_stdin(input)
         .output()
@@ -590,10 +587,11 @@ fn an_unreadable_brief_in_a_folder_is_reported_after_the_others() {
         .file("a.brief", support::with_warning())
         .file("locked/b.brief", CLEAN);
     support::make_unreadable(&b.path("locked/b.brief"));
-    if !support::chmod_protects(&b.path("locked/b.brief")) {
-        println!("skipped: chmod 000 does not stop this user (root?) from reading files");
+    // Root reads a chmod-000 file; `unprivileged` drops that power (and
+    // skips only outside CI when it cannot).
+    let Some(b) = b.unprivileged() else {
         return;
-    }
+    };
     let out = b.run_with(["check", "--today", support::TODAY]);
     out.code(2)
         .stdout_has("scene-gap")
@@ -659,8 +657,8 @@ fn on_a_terminal(b: &Brief, args: &[&str], env: &[(&str, &str)]) -> Option<(i32,
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
         )),
-        Err(e) if std::env::var_os("CI").is_none() => {
-            println!("skipped: cannot run `script` for a pseudo-terminal: {e}");
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            support::tool_missing("script", "bsdutils");
             None
         }
         Err(e) => panic!("`script` (util-linux) is needed for the terminal tests: {e}"),

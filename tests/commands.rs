@@ -1,12 +1,8 @@
 //! `briefc new`, `briefc export` and `briefc explain` through the real binary.
 
-use assert_cmd::Command;
+mod support;
 
-fn briefc(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("briefc").expect("binary built");
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
+use support::{briefc_in as briefc, root};
 
 #[test]
 fn new_writes_a_clean_skeleton_and_never_overwrites() {
@@ -55,8 +51,8 @@ fn new_writes_a_clean_skeleton_and_never_overwrites() {
 
 #[test]
 fn export_json_and_yaml() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = briefc(root.as_ref())
+    let root = root();
+    let out = briefc(&root)
         .args(["export", "examples/acme-sync.brief", "--to", "json"])
         .output()
         .unwrap();
@@ -81,7 +77,7 @@ fn export_json_and_yaml() {
         "voiceover"
     );
 
-    let out = briefc(root.as_ref())
+    let out = briefc(&root)
         .args(["export", "examples/acme-sync.brief", "--to", "yaml"])
         .output()
         .unwrap();
@@ -105,8 +101,8 @@ fn export_json_and_yaml() {
 
 #[test]
 fn explain_prints_the_rule_and_suggests_on_typos() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = briefc(root.as_ref())
+    let root = root();
+    let out = briefc(&root)
         .args(["explain", "too-many-items"])
         .output()
         .unwrap();
@@ -117,16 +113,13 @@ fn explain_prints_the_rule_and_suggests_on_typos() {
         "{text}"
     );
 
-    let out = briefc(root.as_ref())
-        .args(["explain", "--list"])
-        .output()
-        .unwrap();
+    let out = briefc(&root).args(["explain", "--list"]).output().unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().lines().count(),
         briefc::diagnostic::Rule::ALL.len()
     );
 
-    let out = briefc(root.as_ref())
+    let out = briefc(&root)
         .args(["explain", "scene-gpa"])
         .output()
         .unwrap();

@@ -1,12 +1,12 @@
 //! `briefc fmt`: idempotent, lossless for meaning, and safe on disk.
 
-use assert_cmd::Command;
-use briefc::config::Config;
-use briefc::model::Date;
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
+use support::{briefc_in, check_text};
 
 fn briefs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = support::root();
     let mut out = Vec::new();
     for dir in ["examples", "tests/fixtures/rules", "tests/fixtures/bad"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
@@ -22,12 +22,7 @@ fn briefs() -> Vec<PathBuf> {
 
 /// The rules and lines of the diagnostics, and the exported model.
 fn meaning(text: &str) -> (Vec<(String, usize)>, serde_json::Value) {
-    let checked = briefc::check_bytes(
-        "a.brief",
-        text.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = check_text("a.brief", text);
     let diags = checked
         .diagnostics
         .iter()
@@ -97,8 +92,7 @@ fn fmt_check_then_fmt_then_clean() {
     let dir = tempfile::tempdir().unwrap();
     let messy = "# T\r\nLength:90s\r\n// note\r\n## objective\r\nWhy: this.\r\n## Shot list\r\n### 0:00 – 0:10 Hook\r\nVO: hi\r\n";
     std::fs::write(dir.path().join("a.brief"), messy).unwrap();
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    cmd.current_dir(dir.path())
+    briefc_in(dir.path())
         .args(["fmt", "--check", "."])
         .assert()
         .code(1)
@@ -109,8 +103,7 @@ fn fmt_check_then_fmt_then_clean() {
         "--check wrote"
     );
 
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    cmd.current_dir(dir.path())
+    briefc_in(dir.path())
         .args(["fmt", "a.brief"])
         .assert()
         .success()
@@ -119,15 +112,14 @@ fn fmt_check_then_fmt_then_clean() {
         std::fs::read_to_string(dir.path().join("a.brief")).unwrap(),
         "# T\r\nlength: 90s\r\n// note\r\n## Goal\r\nWhy: this.\r\n## Scenes\r\n### 0:00-0:10 Hook\r\nVoiceover: hi\r\n"
     );
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    cmd.current_dir(dir.path())
+    briefc_in(dir.path())
         .args(["fmt", "--check", "a.brief"])
         .assert()
         .success()
         .stdout("");
 
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    cmd.args(["fmt", "-"])
+    briefc_in(dir.path())
+        .args(["fmt", "-"])
         .write_stdin("#  T\n* a\n")
         .assert()
         .success()
@@ -138,9 +130,7 @@ fn fmt_check_then_fmt_then_clean() {
 fn fmt_refuses_non_text_and_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.brief"), b"# T\n\xff\n").unwrap();
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    let out = cmd
-        .current_dir(dir.path())
+    let out = briefc_in(dir.path())
         .args(["fmt", "bad.brief"])
         .output()
         .unwrap();

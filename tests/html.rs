@@ -1,22 +1,10 @@
 //! `briefc build --html`: the standalone page, run through the real binary.
 
-use assert_cmd::Command;
+mod support;
+
 use scraper::{Html, Selector};
-use std::path::{Path, PathBuf};
-
-const EPOCH: &str = "1790000000"; // 2026-09-21
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn briefc(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("briefc").expect("binary built");
-    cmd.current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .env("NO_COLOR", "1");
-    cmd
-}
+use std::path::Path;
+use support::{briefc_in as briefc, root};
 
 /// Builds `brief` (a path under the repo) to HTML in a fresh folder; returns the page.
 fn build(brief: &str) -> String {
@@ -212,27 +200,34 @@ fn user_text_appears_exactly_as_typed() {
         "🎬",
         "Tom &amp; Jerry's <b>Shop</b>",
     ] {
-        if source.contains(needle) {
-            assert!(text.contains(needle), "{needle:?} not shown as typed");
-        }
-    }
-    // Right-to-left text keeps its characters and gets `dir="auto"`.
-    for line in source
-        .lines()
-        .filter(|l| l.chars().any(|c| ('\u{0590}'..='\u{06FF}').contains(&c)))
-    {
-        let rtl: String = line
-            .chars()
-            .filter(|c| ('\u{0590}'..='\u{06FF}').contains(c))
-            .collect();
+        // The fixture is the known input: a needle missing from it is a
+        // broken test, not a pass.
         assert!(
-            text.chars()
-                .filter(|c| ('\u{0590}'..='\u{06FF}').contains(c))
-                .collect::<String>()
-                .contains(&rtl)
+            source.contains(needle),
+            "{needle:?} is no longer in special-chars.brief"
+        );
+        assert!(text.contains(needle), "{needle:?} not shown as typed");
+    }
+    // Right-to-left text keeps its characters, in order, inside an element
+    // with `dir="auto"`.
+    let auto = texts(&html, "[dir=auto]");
+    for rtl in [
+        "שרה כהן",
+        "עברית — קהל צעיר",
+        "العربية — جمهور شاب",
+        "30 שניות / 30 ثانية / 30 seconds",
+        "A phone showing עברית and العربية side by side.",
+        "שלום · مرحبا · hello",
+    ] {
+        assert!(
+            source.contains(rtl),
+            "{rtl:?} is no longer in special-chars.brief"
+        );
+        assert!(
+            auto.iter().any(|t| t.contains(rtl)),
+            "{rtl:?} is not inside a dir=\"auto\" element: {auto:#?}"
         );
     }
-    assert!(page.contains("dir=\"auto\""));
 }
 
 #[test]
@@ -398,20 +393,7 @@ fn template_overrides_and_broken_templates() {
 /// says why and skips, unless `CI` is set.
 #[test]
 fn chromium_screenshots() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+    let Some(chromium) = support::chromium() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -2,25 +2,23 @@
 //! size (pdfinfo), layout bounds, determinism, size and robustness.
 //!
 //! The poppler and qpdf tools are optional locally (a test that needs a
-//! missing tool says so and returns); CI installs them.
+//! missing tool says so and returns); CI installs them, and there a missing
+//! tool is a failure.
 
-use briefc::config::{Brand, Config, PageSize};
-use briefc::model::{Brief, Date};
+mod support;
+
+use briefc::config::{Brand, PageSize};
+use briefc::model::Brief;
 use briefc::render::RenderOptions;
 use briefc::render::pdf::{render, unsupported_chars};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// 2026-11-24 12:00 UTC.
 const TIMESTAMP: i64 = 1_795_521_600;
 
 fn brief_from(name: &str, text: &str) -> Brief {
-    let checked = briefc::check_bytes(
-        name,
-        text.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = support::check_text(name, text);
     let errors: Vec<String> = checked
         .diagnostics
         .iter()
@@ -32,9 +30,7 @@ fn brief_from(name: &str, text: &str) -> Brief {
 }
 
 fn example(name: &str) -> (Brief, String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
+    let path = support::repo("examples").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     (brief_from(name, &text), text)
 }
@@ -60,39 +56,6 @@ fn write_pdf(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// Runs `tool args…`, or `None` (with a note) when the tool is not installed.
-fn run(tool: &str, args: &[&str]) -> Option<String> {
-    match Command::new(tool).args(args).output() {
-        Ok(out) => {
-            assert!(
-                out.status.success() || tool == "qpdf",
-                "{tool} {args:?} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-            if tool == "qpdf" {
-                assert!(
-                    out.status.success(),
-                    "qpdf --check failed:\n{text}\n{}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                text.push_str(&String::from_utf8_lossy(&out.stderr));
-            }
-            Some(text)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            // CI installs the tools (.ci/run), so there a missing tool is a failure.
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{tool} is required in CI: .ci/run installs poppler-utils and qpdf"
-            );
-            eprintln!("skipping the {tool} check: {tool} is not installed");
-            None
-        }
-        Err(e) => panic!("could not run {tool}: {e}"),
-    }
-}
-
 /// Whitespace collapsed to single spaces.
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -100,8 +63,7 @@ fn normalize(text: &str) -> String {
 
 /// The text of `pdf` (no layout), whitespace-normalised.
 fn pdftotext(pdf: &Path) -> Option<String> {
-    let path = pdf.to_str().unwrap();
-    run("pdftotext", &["-enc", "UTF-8", path, "-"]).map(|t| normalize(&t))
+    support::pdftotext(pdf).map(|t| normalize(&t))
 }
 
 /// Checks that every phrase comes back whole, and that in the layout output
@@ -114,7 +76,7 @@ fn assert_text(pdf: &Path, phrases: &[String]) {
             "pdftotext lost {phrase:?}:\n{plain}"
         );
     }
-    let layout = run(
+    let layout = support::tool_stdout(
         "pdftotext",
         &["-layout", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
     )
@@ -133,10 +95,10 @@ fn assert_text(pdf: &Path, phrases: &[String]) {
 
 fn assert_structure(pdf: &Path) {
     let path = pdf.to_str().unwrap();
-    if let Some(out) = run("qpdf", &["--check", path]) {
+    if let Some(out) = support::tool_stdout("qpdf", &["--check", path]) {
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
     }
-    if let Some(out) = run("pdffonts", &[path]) {
+    if let Some(out) = support::tool_stdout("pdffonts", &[path]) {
         let fonts: Vec<&str> = out.lines().skip(2).collect();
         assert!(!fonts.is_empty(), "no fonts:\n{out}");
         for line in fonts {
@@ -150,18 +112,6 @@ fn assert_structure(pdf: &Path) {
     }
 }
 
-/// (pages, width, height) from pdfinfo.
-fn pdfinfo(pdf: &Path) -> Option<(usize, String)> {
-    let out = run("pdfinfo", &[pdf.to_str().unwrap()])?;
-    let field = |name: &str| {
-        out.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_else(|| panic!("pdfinfo has no {name}:\n{out}"))
-    };
-    Some((field("Pages:").parse().unwrap(), field("Page size:")))
-}
-
 /// One word's box, from `pdftotext -bbox` (points, origin top-left).
 struct WordBox {
     x0: f32,
@@ -173,7 +123,7 @@ struct WordBox {
 
 /// Every word's box, per page.
 fn word_boxes(pdf: &Path) -> Option<Vec<Vec<WordBox>>> {
-    let html = run(
+    let html = support::tool_stdout(
         "pdftotext",
         &["-bbox", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
     )?;
@@ -293,12 +243,10 @@ fn acme_example_is_a_complete_small_a4_pdf() {
     );
     assert_text(&pdf, &phrases);
 
-    if let Some((pages, size)) = pdfinfo(&pdf) {
+    if let Some(info) = support::pdfinfo(&pdf) {
+        let pages = info.pages;
         assert!((1..=3).contains(&pages), "{pages} pages");
-        assert!(
-            size.starts_with("595.") && size.contains("x 841.") && size.contains("A4"),
-            "{size}"
-        );
+        info.assert_size(support::A4, "acme on A4");
         let plain = pdftotext(&pdf).unwrap();
         assert!(
             plain.contains(&format!("Page {pages} of {pages}")),
@@ -369,7 +317,7 @@ fn forty_scenes_paginate_cleanly_with_repeated_headers() {
     assert_text(&pdf, &phrases);
     assert_clean_layout(&pdf, 595.28, 841.89);
 
-    let Some((pages, _)) = pdfinfo(&pdf) else {
+    let Some(pages) = support::pdfinfo(&pdf).map(|i| i.pages) else {
         return;
     };
     assert!(pages >= 4, "{pages} pages");
@@ -409,7 +357,7 @@ fn a_scene_taller_than_a_page_breaks_across_pages() {
         &["end-of-visual".to_string(), "Huge scene".to_string()],
     );
     assert_clean_layout(&pdf, 595.28, 841.89);
-    if let Some((pages, _)) = pdfinfo(&pdf) {
+    if let Some(pages) = support::pdfinfo(&pdf).map(|i| i.pages) {
         assert!(pages >= 3, "{pages}");
     }
 }
@@ -447,8 +395,8 @@ fn letter_pages_when_asked() {
     let bytes = render(&brief, &options(PageSize::Letter)).unwrap();
     let (_dir, pdf) = write_pdf(&bytes);
     assert_structure(&pdf);
-    if let Some((_, size)) = pdfinfo(&pdf) {
-        assert!(size.starts_with("612") && size.contains("x 792"), "{size}");
+    if let Some(info) = support::pdfinfo(&pdf) {
+        info.assert_size(support::LETTER, "PageSize::Letter");
     }
     assert_clean_layout(&pdf, 612.0, 792.0);
 }
@@ -485,10 +433,76 @@ fn same_input_gives_the_same_bytes_in_sequence_and_in_parallel() {
         }
     });
 
-    // Options matter: another date, page size or brand gives other bytes.
+    // Options matter, each where a reader sees it.
+    let (_dir, first_pdf) = write_pdf(&first_acme);
+    let first_text = pdftotext(&first_pdf);
+    // Another date: the footers say it.
     let mut later = a4.clone();
     later.timestamp += 86_400;
-    assert_ne!(render(&acme, &later).unwrap(), first_acme);
+    let later_acme = render(&acme, &later).unwrap();
+    assert_ne!(later_acme, first_acme);
+    let (_dir, later_pdf) = write_pdf(&later_acme);
+    if let (Some(first), Some(later)) = (&first_text, pdftotext(&later_pdf)) {
+        assert!(first.contains("· 2026-11-24") && !first.contains("2026-11-25"));
+        assert!(later.contains("· 2026-11-25") && !later.contains("2026-11-24"));
+    }
+    // Another page size: Letter pages instead of A4.
+    let mut letter = a4.clone();
+    letter.page = PageSize::Letter;
+    let letter_acme = render(&acme, &letter).unwrap();
+    assert_ne!(letter_acme, first_acme);
+    let (_dir, letter_pdf) = write_pdf(&letter_acme);
+    if let (Some(a4_info), Some(letter_info)) =
+        (support::pdfinfo(&first_pdf), support::pdfinfo(&letter_pdf))
+    {
+        a4_info.assert_size(support::A4, "PageSize::A4");
+        letter_info.assert_size(support::LETTER, "PageSize::Letter");
+    }
+    // Another brand: its name heads the first page, its colour the accents.
+    let mut globex = a4.clone();
+    globex.brand = Brand {
+        name: Some("Globex".into()),
+        color: Some("#CC0000".into()),
+        logo: None,
+    };
+    let globex_acme = render(&acme, &globex).unwrap();
+    assert_ne!(globex_acme, first_acme);
+    let (_dir, globex_pdf) = write_pdf(&globex_acme);
+    if let (Some(first), Some(other)) = (&first_text, pdftotext(&globex_pdf)) {
+        assert!(first.starts_with("ACME CORP · VIDEO BRIEF"), "{first}");
+        assert!(other.starts_with("GLOBEX · VIDEO BRIEF"), "{other}");
+        assert!(!other.contains("ACME CORP"), "{other}");
+    }
+    if let (Some(first), Some(other)) = (fills(&first_acme), fills(&globex_acme)) {
+        assert!(
+            first.contains(ACME_BLUE_FILL) && !first.contains(RED_FILL),
+            "{first:?}"
+        );
+        assert!(
+            other.contains(RED_FILL) && !other.contains(ACME_BLUE_FILL),
+            "{other:?}"
+        );
+    }
+}
+
+/// The fill colour operator of `#0A5FFF`, the brand colour of [`options`]
+/// and the documented default accent.
+const ACME_BLUE_FILL: &str = "0.039215688 0.37254903 1 rg";
+/// The fill colour operator of `#CC0000`.
+const RED_FILL: &str = "0.8 0 0 rg";
+
+/// Every distinct fill colour (`r g b rg`) in the uncompressed content streams.
+fn fills(pdf: &[u8]) -> Option<BTreeSet<String>> {
+    let (_dir, path) = write_pdf(pdf);
+    let content = support::qpdf_uncompressed(&path)?;
+    Some(
+        content
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.ends_with(" rg"))
+            .map(String::from)
+            .collect(),
+    )
 }
 
 #[test]
@@ -515,12 +529,7 @@ fn never_panics_on_odd_briefs() {
     assert_structure(&pdf);
 
     let odd = ODD_BRIEF;
-    let checked = briefc::check_bytes(
-        "odd.brief",
-        odd.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = support::check_text("odd.brief", odd);
     let bytes = render(&checked.brief, &opts).unwrap();
     let (_dir, pdf) = write_pdf(&bytes);
     assert_structure(&pdf);
@@ -552,13 +561,54 @@ fn brand_colour_and_name_are_optional() {
     let (brief, _) = example("acme-sync.brief");
     let mut opts = options(PageSize::A4);
     opts.brand = Brand::default();
-    let bytes = render(&brief, &opts).unwrap();
-    let (_dir, pdf) = write_pdf(&bytes);
-    if let Some(plain) = pdftotext(&pdf) {
-        assert!(plain.starts_with("VIDEO BRIEF"), "{plain}");
+    let plain = render(&brief, &opts).unwrap();
+    let (_dir, pdf) = write_pdf(&plain);
+    if let Some(text) = pdftotext(&pdf) {
+        assert!(text.starts_with("VIDEO BRIEF"), "{text}");
     }
-    opts.brand.color = Some("not a colour".into());
-    render(&brief, &opts).unwrap();
+    // No colour: the documented default accent, #0A5FFF.
+    if let Some(fills) = fills(&plain) {
+        assert!(fills.contains(ACME_BLUE_FILL), "{fills:?}");
+    }
+
+    // A colour that is not one falls back to that default: the same bytes
+    // as no colour at all, in the PDF and in the HTML.
+    let html = |opts: &RenderOptions| briefc::render::html::render(&brief, opts).unwrap();
+    let plain_html = html(&opts);
+    assert!(plain_html.contains("--accent: #0A5FFF;"), "{plain_html}");
+    for bad in ["not a colour", "#12345", "#GGGGGG", "0A5FFF", ""] {
+        opts.brand.color = Some(bad.into());
+        assert!(
+            render(&brief, &opts).unwrap() == plain,
+            "{bad:?} is not drawn in the default colour"
+        );
+        assert_eq!(html(&opts), plain_html, "{bad:?}");
+    }
+
+    // Through the CLI a bad colour never gets that far: briefc.yaml is
+    // refused with a message that says how to write one.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        support::repo("examples/acme-sync.brief"),
+        dir.path().join("a.brief"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("briefc.yaml"),
+        "brand:\n  color: \"not a colour\"\n",
+    )
+    .unwrap();
+    let out = support::briefc_in(dir.path())
+        .args(["build", "--pdf", "a.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`not a colour` is not a colour: write it as \"#RRGGBB\""),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("a.pdf").exists());
 }
 
 /// Timing: `cargo test --release --test pdf -- --ignored --nocapture render_speed`.
@@ -616,12 +666,7 @@ fn preview() {
     std::fs::write(dir.join("long.pdf"), render(&long, &opts).unwrap()).unwrap();
     let huge = brief_from("huge.brief", &huge_scene_brief());
     std::fs::write(dir.join("huge.pdf"), render(&huge, &opts).unwrap()).unwrap();
-    let odd = briefc::check_bytes(
-        "odd.brief",
-        ODD_BRIEF.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let odd = support::check_text("odd.brief", ODD_BRIEF);
     std::fs::write(dir.join("odd.pdf"), render(&odd.brief, &opts).unwrap()).unwrap();
     std::fs::write(
         dir.join("acme-letter.pdf"),
@@ -643,24 +688,12 @@ fn short_brand_colour_is_the_same_red() {
     assert_eq!(short, with(Some("#c00")));
     assert_ne!(short, with(None), "`#C00` fell back to the default blue");
     // In the uncompressed content streams, the accent is the fill colour 0.8 0 0.
-    let (dir, pdf) = write_pdf(&short);
-    let plain = dir.path().join("plain.pdf");
-    let args = [
-        "--qdf",
-        "--object-streams=disable",
-        pdf.to_str().unwrap(),
-        plain.to_str().unwrap(),
-    ];
-    if run("qpdf", &args).is_none() {
+    let Some(fills) = fills(&short) else {
         return;
-    }
-    let content = String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).into_owned();
+    };
     assert!(
-        content.lines().any(|l| l.trim() == "0.8 0 0 rg"),
-        "no `0.8 0 0 rg` fill in the PDF"
+        fills.contains(RED_FILL),
+        "no `{RED_FILL}` fill in the PDF: {fills:?}"
     );
-    assert!(
-        !content.contains("0.039215688 0.37254903 1 rg"),
-        "default blue still used"
-    );
+    assert!(!fills.contains(ACME_BLUE_FILL), "default blue still used");
 }

@@ -1,19 +1,14 @@
 //! Behaviour fixed after review, each pinned by a test.
 
-use assert_cmd::Command;
-use briefc::config::Config;
-use briefc::model::Date;
+mod support;
+
 use std::path::Path;
+use support::{briefc_in as briefc, check_text, repo};
 
 const BASE: &str = "# T\nlength: 50s\nstage: engage\nmarketing: M\nsales: S\n\n## Goal\nG.\n\n## Audience\nA.\n\n## Key benefits\n- B\n\n## Success metrics\n- Views: 10\n\n";
 
 fn rules(text: &str) -> Vec<(String, usize)> {
-    let checked = briefc::check_bytes(
-        "t.brief",
-        text.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = check_text("t.brief", text);
     checked
         .diagnostics
         .iter()
@@ -24,14 +19,6 @@ fn rules(text: &str) -> Vec<(String, usize)> {
             )
         })
         .collect()
-}
-
-fn briefc(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("briefc").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("SOURCE_DATE_EPOCH", "1790000000");
-    cmd
 }
 
 #[test]
@@ -57,12 +44,7 @@ fn a_valid_scene_after_bad_ones_is_not_measured_against_them() {
     // `scene-timecode`; a gap measured across it would report it again.
     let text =
         format!("{BASE}## Scenes\n### 0:10-0:05 Bad\nVisual: v\n### 0:05-0:50 Good\nVisual: v\n");
-    let checked = briefc::check_bytes(
-        "t.brief",
-        text.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = check_text("t.brief", &text);
     let rules: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule.name()).collect();
     assert_eq!(rules, ["scene-timecode"]);
 }
@@ -81,12 +63,7 @@ fn empty_list_items_are_reported() {
 #[test]
 fn headings_and_fields_without_their_space() {
     let text = format!("{BASE}##Notes\n## Scenes\n### 0:00-0:50 S\nVisual:Laptop on a train\n");
-    let checked = briefc::check_bytes(
-        "t.brief",
-        text.as_bytes(),
-        &Config::default(),
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = check_text("t.brief", &text);
     let names: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule.name()).collect();
     assert_eq!(names, ["stray-text"], "{:?}", checked.diagnostics);
     assert_eq!(
@@ -110,29 +87,185 @@ fn headings_and_fields_without_their_space() {
 
 #[test]
 fn status_defaults_to_draft_in_every_output() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = briefc(root.as_ref())
+    // A status that is given is the one exported.
+    let out = briefc(&support::root())
         .args(["export", "examples/explainer.brief"])
         .output()
         .unwrap();
+    assert!(out.status.success(), "{out:?}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let status = doc["brief"]["header"]["status"].clone();
-    assert!(
-        status == "draft" || status == "review" || status == "approved",
-        "{status}"
+    assert_eq!(
+        doc["brief"]["header"]["status"], "review",
+        "explainer.brief says `status: review`"
     );
+
+    // None given: `draft` in both exports, the HTML badge and the PDF header.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.brief"),
-        format!("{BASE}## Scenes\n### 0:00-0:50 S\nVisual: v\n"),
-    )
-    .unwrap();
+    let text = format!("{BASE}## Scenes\n### 0:00-0:50 S\nVisual: v\n");
+    assert!(!text.contains("status"));
+    std::fs::write(dir.path().join("a.brief"), text).unwrap();
     let out = briefc(dir.path())
         .args(["export", "a.brief"])
         .output()
         .unwrap();
+    assert!(out.status.success(), "{out:?}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["brief"]["header"]["status"], "draft");
+    let out = briefc(dir.path())
+        .args(["export", "a.brief", "--to", "yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.lines().any(|l| l.trim() == "status: draft"), "{yaml}");
+
+    briefc(dir.path())
+        .args(["build", "a.brief"])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(dir.path().join("a.html")).unwrap();
+    assert!(
+        page.contains("<span class=\"status status-draft\">draft</span>"),
+        "{page}"
+    );
+    if let Some(text) = support::pdftotext(&dir.path().join("a.pdf")) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Status Draft"), "{text}");
+    }
+}
+
+/// Builds acme-sync.brief (HTML and PDF) in a fresh folder with
+/// `SOURCE_DATE_EPOCH` set to `epoch`, or unset for `None`.
+fn build_acme(epoch: Option<&str>) -> (tempfile::TempDir, Vec<u8>, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = briefc(dir.path());
+    match epoch {
+        Some(epoch) => cmd.env("SOURCE_DATE_EPOCH", epoch),
+        None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    cmd.args(["build", "-o", "."])
+        .arg(repo("examples/acme-sync.brief"))
+        .assert()
+        .success();
+    let html = std::fs::read(dir.path().join("acme-sync.html")).unwrap();
+    let pdf = std::fs::read(dir.path().join("acme-sync.pdf")).unwrap();
+    (dir, html, pdf)
+}
+
+/// The PDF's `/CreationDate`, e.g. `D:20260921141320+00'00'`.
+fn creation_date(pdf: &[u8]) -> String {
+    let raw = String::from_utf8_lossy(pdf);
+    let at = raw.find("/CreationDate").expect("a /CreationDate") + "/CreationDate".len();
+    let value = raw[at..]
+        .trim_start()
+        .strip_prefix('(')
+        .expect("a PDF string");
+    value[..value.find(')').expect("a closed string")].to_string()
+}
+
+/// The date shown in the HTML colophon, the PDF's creation date and every PDF page footer.
+fn assert_shows_date(dir: &Path, html: &[u8], date: &str) {
+    let version = env!("CARGO_PKG_VERSION");
+    let page = String::from_utf8_lossy(html);
+    assert!(
+        page.contains(&format!("Compiled by briefc {version} on {date}")),
+        "the HTML does not show {date}:\n{page}"
+    );
+    let pdf = dir.join("acme-sync.pdf");
+    let created = creation_date(&std::fs::read(&pdf).unwrap());
+    assert!(
+        created.starts_with(&format!("D:{}", date.replace('-', ""))),
+        "the PDF's creation date {created} is not {date}"
+    );
+    if let (Some(text), Some(info)) = (support::pdftotext(&pdf), support::pdfinfo(&pdf)) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let footer = format!("compiled by briefc {version} · {date}");
+        assert_eq!(
+            text.matches(&footer).count(),
+            info.pages,
+            "not every page footer says {footer:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn source_date_epoch_is_the_printed_date_and_changes_nothing_else() {
+    // 1790000000 is 2026-09-21 14:13:20 UTC; a day later is 2026-09-22.
+    let (dir, html, pdf) = build_acme(Some(support::EPOCH));
+    assert_eq!(support::utc_date(1_790_000_000), support::EPOCH_DATE);
+    assert_shows_date(dir.path(), &html, support::EPOCH_DATE);
+    assert_eq!(creation_date(&pdf), "D:20260921141320+00'00'");
+
+    // Two builds, two processes: the same bytes.
+    let (_again, html_again, pdf_again) = build_acme(Some(support::EPOCH));
+    assert!(html_again == html, "two HTML builds differ");
+    assert!(pdf_again == pdf, "two PDF builds differ");
+
+    // Another epoch: other bytes, and the only difference is the date.
+    let (later_dir, later_html, later_pdf) = build_acme(Some("1790086400"));
+    assert_shows_date(later_dir.path(), &later_html, "2026-09-22");
+    assert_ne!(later_pdf, pdf);
+    let page = String::from_utf8(html).unwrap();
+    assert_eq!(
+        page.matches("2026-09-21").count(),
+        1,
+        "the date is shown once"
+    );
+    assert_eq!(
+        String::from_utf8(later_html).unwrap(),
+        page.replace("2026-09-21", "2026-09-22"),
+        "the HTML differs in more than the date"
+    );
+    let (Some(text), Some(later_text)) = (
+        support::pdftotext(&dir.path().join("acme-sync.pdf")),
+        support::pdftotext(&later_dir.path().join("acme-sync.pdf")),
+    ) else {
+        return;
+    };
+    assert_eq!(
+        later_text,
+        text.replace("· 2026-09-21", "· 2026-09-22"),
+        "the PDF text differs in more than the date"
+    );
+    // Uncompressed, the two PDFs differ line by line only in the document
+    // dates, the document ID (a hash of the content) and the page footers.
+    let (Some(plain), Some(later_plain)) = (
+        support::qpdf_uncompressed(&dir.path().join("acme-sync.pdf")),
+        support::qpdf_uncompressed(&later_dir.path().join("acme-sync.pdf")),
+    ) else {
+        return;
+    };
+    let (lines, later_lines): (Vec<&str>, Vec<&str>) =
+        (plain.lines().collect(), later_plain.lines().collect());
+    assert_eq!(
+        lines.len(),
+        later_lines.len(),
+        "the PDFs differ in structure"
+    );
+    let changed: Vec<(&str, &str)> = lines
+        .iter()
+        .zip(&later_lines)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    let pages = support::pdfinfo(&dir.path().join("acme-sync.pdf"))
+        .unwrap()
+        .pages;
+    let mut footers = 0;
+    for (a, b) in &changed {
+        let a = a.trim();
+        if a.starts_with("/CreationDate") || a.starts_with("/ModDate") {
+            assert_eq!(a.replace("D:20260921", "D:20260922"), b.trim());
+        } else if a.ends_with(" Tj") {
+            footers += 1;
+        } else {
+            assert!(
+                a.starts_with("/ID ["),
+                "changed beyond the date: {a:?} → {b:?}"
+            );
+        }
+    }
+    assert_eq!(footers, pages, "{changed:#?}");
 }
 
 #[test]
@@ -159,7 +292,7 @@ fn build_refuses_two_briefs_that_would_write_the_same_file() {
     for sub in ["a", "b"] {
         std::fs::create_dir(dir.path().join(sub)).unwrap();
         std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+            repo("examples/social-cut.brief"),
             dir.path().join(sub).join("x.brief"),
         )
         .unwrap();
@@ -184,17 +317,31 @@ fn build_refuses_two_briefs_that_would_write_the_same_file() {
 
 #[test]
 fn empty_source_date_epoch_counts_as_unset() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
-        dir.path().join("s.brief"),
-    )
-    .unwrap();
-    briefc(dir.path())
-        .env("SOURCE_DATE_EPOCH", "")
-        .args(["build", "--html", "s.brief"])
-        .assert()
-        .success();
+    // Unset, the date is the start of today (UTC): the same bytes all day.
+    // A build that straddles midnight is tried again.
+    for _ in 0..3 {
+        let today = support::utc_today();
+        let (dir, html, pdf) = build_acme(None);
+        let (blank_dir, blank_html, blank_pdf) = build_acme(Some(""));
+        let (_, spaces_html, spaces_pdf) = build_acme(Some("  "));
+        if support::utc_today() != today {
+            continue;
+        }
+        assert_shows_date(dir.path(), &html, &today);
+        assert_shows_date(blank_dir.path(), &blank_html, &today);
+        assert_eq!(
+            creation_date(&pdf),
+            format!("D:{}000000+00'00'", today.replace('-', "")),
+            "unset is not the start of the UTC day"
+        );
+        assert!(
+            blank_html == html && spaces_html == html,
+            "the HTML differs"
+        );
+        assert!(blank_pdf == pdf && spaces_pdf == pdf, "the PDF differs");
+        return;
+    }
+    panic!("the date kept changing during the builds");
 }
 
 #[test]
@@ -216,7 +363,7 @@ fn github_paths_drop_leading_dot_slash() {
 fn config_limits_must_be_positive_and_page_ignores_case() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        repo("examples/social-cut.brief"),
         dir.path().join("s.brief"),
     )
     .unwrap();
@@ -240,9 +387,7 @@ fn config_limits_must_be_positive_and_page_ignores_case() {
 fn a_fifo_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.brief");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
+    if !support::mkfifo(&fifo) {
         return;
     }
     let out = briefc(dir.path())
@@ -258,7 +403,7 @@ fn a_fifo_is_not_read() {
 fn logos_are_checked_and_only_needed_for_html() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        repo("examples/social-cut.brief"),
         dir.path().join("s.brief"),
     )
     .unwrap();
@@ -281,7 +426,7 @@ fn logos_are_checked_and_only_needed_for_html() {
 fn a_briefc_yml_is_named_not_ignored() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        repo("examples/social-cut.brief"),
         dir.path().join("s.brief"),
     )
     .unwrap();
@@ -303,7 +448,7 @@ fn a_briefc_yml_is_named_not_ignored() {
 fn template_render_errors_name_the_overrides_folder() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/social-cut.brief"),
+        repo("examples/social-cut.brief"),
         dir.path().join("s.brief"),
     )
     .unwrap();

@@ -3,8 +3,9 @@
 //! parse, lower, check, and — when clean — HTML and PDF rendering. Nothing may
 //! panic, and the syntax tree must stay lossless.
 
+mod support;
+
 use briefc::config::Config;
-use briefc::model::Date;
 use briefc::render::{RenderOptions, html, pdf};
 
 /// xorshift64*: a tiny deterministic generator, so failures reproduce.
@@ -103,7 +104,7 @@ fn mutate(rng: &mut Rng, seed: &str) -> Vec<u8> {
 #[test]
 fn mutated_briefs_never_panic_and_stay_lossless() {
     let config = Config::default();
-    let today = Date::parse("2026-11-24").unwrap();
+    let today = support::today();
     let options = RenderOptions {
         timestamp: 1_790_000_000,
         ..RenderOptions::default()

@@ -2,8 +2,9 @@
 //! and every message says what to type. Each case pins the exact set of
 //! diagnostics (rule, line, and the message or help a writer acts on).
 
+mod support;
+
 use briefc::config::Config;
-use briefc::model::Date;
 use std::path::Path;
 
 /// A brief that checks clean under the default config: only `length` and
@@ -12,12 +13,7 @@ const BASE: &str = "# Spring promo\nlength: 60s\n\n## Goal\nGet sign-ups.\n\n## 
 
 /// (rule, line, message, help) of every diagnostic, in order.
 fn diags_with(text: &str, config: &Config) -> Vec<(String, usize, String, String)> {
-    let checked = briefc::check_bytes(
-        "t.brief",
-        text.as_bytes(),
-        config,
-        Date::parse("2026-11-24").unwrap(),
-    );
+    let checked = briefc::check_bytes("t.brief", text.as_bytes(), config, support::today());
     checked
         .diagnostics
         .iter()

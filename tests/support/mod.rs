@@ -12,6 +12,12 @@
 //!     .no_diagnostics();
 //! ```
 //!
+//! It also holds the helpers every test file would otherwise copy: the
+//! repository root, `briefc` as an `assert_cmd` command ([`briefc_in`]), the
+//! external tools that look at outputs as a person would (`pdftotext`,
+//! `pdfinfo`, `qpdf`, Chromium: present, or a skip that is a failure under
+//! `CI`), and a way to make `chmod 000` bite even for root ([`Brief::unprivileged`]).
+//!
 //! Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
@@ -21,6 +27,50 @@ use std::path::{Path, PathBuf};
 
 /// The date every test passes as `--today`, so `due-in-past` is reproducible.
 pub const TODAY: &str = "2026-11-24";
+
+/// The `SOURCE_DATE_EPOCH` that [`briefc_in`] sets: 2026-09-21 14:13:20 UTC.
+pub const EPOCH: &str = "1790000000";
+
+/// The UTC date of [`EPOCH`], as the outputs print it.
+pub const EPOCH_DATE: &str = "2026-09-21";
+
+/// The UTC date (`YYYY-MM-DD`) of `seconds` since 1970-01-01, computed
+/// here (Howard Hinnant's `civil_from_days`) rather than by the crate under test.
+pub fn utc_date(seconds: i64) -> String {
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Today's UTC date, from the system clock.
+pub fn utc_today() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970");
+    utc_date(i64::try_from(now.as_secs()).expect("seconds fit in i64"))
+}
+
+/// [`TODAY`] as a date.
+pub fn today() -> briefc::model::Date {
+    briefc::model::Date::parse(TODAY).expect("TODAY is a date")
+}
+
+/// Checks `text` as the file `name` under the default config on [`TODAY`].
+pub fn check_text(name: &str, text: &str) -> briefc::Checked {
+    briefc::check_bytes(
+        name,
+        text.as_bytes(),
+        &briefc::config::Config::default(),
+        today(),
+    )
+}
 
 /// A brief that checks clean under the default config (no errors, no warnings).
 pub const CLEAN: &str = "\
@@ -81,6 +131,8 @@ pub struct Brief {
     args: Vec<OsString>,
     cwd: PathBuf,
     env: Vec<(OsString, OsString)>,
+    /// A command that runs `briefc` (e.g. `setpriv …`), set by [`Brief::unprivileged`].
+    wrapper: Vec<OsString>,
 }
 
 impl Default for Brief {
@@ -97,6 +149,24 @@ impl Brief {
             args: Vec::new(),
             cwd: PathBuf::new(),
             env: Vec::new(),
+            wrapper: Vec::new(),
+        }
+    }
+
+    /// Runs `briefc` so that file permissions bind it even when the tests
+    /// run as root (as CI does): root reads a `chmod 000` file through
+    /// `CAP_DAC_OVERRIDE`, so then `briefc` runs under `setpriv` with that
+    /// capability and `CAP_DAC_READ_SEARCH` dropped. `None` (the test
+    /// skips, saying why) only outside `CI` when that is impossible; under
+    /// `CI` it is a failure.
+    #[cfg(unix)]
+    pub fn unprivileged(mut self) -> Option<Self> {
+        match unprivileged_wrapper() {
+            Some(wrapper) => {
+                self.wrapper = wrapper;
+                Some(self)
+            }
+            None => None,
         }
     }
 
@@ -157,7 +227,15 @@ impl Brief {
         S: Into<OsString>,
     {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-        let mut cmd = assert_cmd::Command::cargo_bin("briefc").expect("the briefc binary");
+        let mut cmd = match self.wrapper.split_first() {
+            None => assert_cmd::Command::cargo_bin("briefc").expect("the briefc binary"),
+            Some((program, wrapper_args)) => {
+                let mut cmd = assert_cmd::Command::new(program);
+                cmd.args(wrapper_args)
+                    .arg(assert_cmd::cargo::cargo_bin("briefc"));
+                cmd
+            }
+        };
         cmd.current_dir(self.dir.path().join(&self.cwd))
             .env("NO_COLOR", "1")
             .env_remove("RUST_BACKTRACE")
@@ -168,6 +246,19 @@ impl Brief {
         }
         Output::of(&cmd.output().expect("run briefc"), &args)
     }
+}
+
+/// `briefc` as an `assert_cmd` command run in `dir`: no colour, no
+/// backtraces, and `SOURCE_DATE_EPOCH` set to [`EPOCH`] so that outputs carry
+/// a known date (override it with `.env(…)` or `.env_remove(…)`).
+pub fn briefc_in(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("briefc").expect("the briefc binary");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE");
+    cmd
 }
 
 /// Runs `briefc ARGS` in the repository root (for the checked-in fixtures).
@@ -407,4 +498,214 @@ pub fn chmod_protects(path: &Path) -> bool {
 pub fn make_unreadable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+}
+
+/// The capabilities that let root ignore file permissions.
+const DROP_ROOT_POWERS: &str = "--bounding-set=-dac_override,-dac_read_search";
+
+/// The command prefix under which `chmod 000` stops a process: none for an
+/// ordinary user, `setpriv` without root's file-permission capabilities for
+/// root. Probed on a real `chmod 000` file; see [`Brief::unprivileged`].
+#[cfg(unix)]
+fn unprivileged_wrapper() -> Option<Vec<OsString>> {
+    let dir = tempfile::tempdir().expect("create a temporary folder");
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, "secret").expect("write the probe file");
+    make_unreadable(&probe);
+    if chmod_protects(&probe) {
+        return Some(Vec::new());
+    }
+    // Root: `cat` the probe through setpriv; it must be refused.
+    let refused = std::process::Command::new("setpriv")
+        .arg(DROP_ROOT_POWERS)
+        .arg("cat")
+        .arg(&probe)
+        .output();
+    let why = match refused {
+        Ok(out) if !out.status.success() && out.stdout.is_empty() => {
+            return Some(vec!["setpriv".into(), DROP_ROOT_POWERS.into()]);
+        }
+        Ok(out) => format!(
+            "`setpriv {DROP_ROOT_POWERS} cat` still read a chmod-000 file (status {}, stderr {:?})",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => format!("cannot run `setpriv` (util-linux): {e}"),
+    };
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "running as root, chmod 000 does not stop reads, and the capabilities that let root \
+         read anything cannot be dropped: {why}"
+    );
+    eprintln!("skipped: running as root, chmod 000 does not stop reads and {why}");
+    None
+}
+
+// ------------------------------------------------------------ external tools
+
+/// Says that `tool` (from the Debian package `package`) is missing: a failure
+/// when `CI` is set (`.ci/run` installs it), else a note before the caller skips.
+#[track_caller]
+pub fn tool_missing(tool: &str, package: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{tool} is required in CI: .ci/run installs {package}"
+    );
+    eprintln!("skipped: {tool} is not installed (apt-get install {package})");
+}
+
+/// The Debian package that provides `tool`.
+fn package_of(tool: &str) -> &'static str {
+    match tool {
+        "pdftotext" | "pdfinfo" | "pdffonts" | "pdftoppm" => "poppler-utils",
+        "qpdf" => "qpdf",
+        "chromium" | "chromium-browser" | "google-chrome" => "chromium",
+        "setpriv" => "util-linux",
+        "script" => "bsdutils",
+        _ => "coreutils",
+    }
+}
+
+/// Runs `tool args…`; `None` when the tool is not installed (see
+/// [`tool_missing`]). Panics when it cannot be started for another reason.
+#[track_caller]
+pub fn tool_output(tool: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            tool_missing(tool, package_of(tool));
+            None
+        }
+        Err(e) => panic!("could not run {tool}: {e}"),
+    }
+}
+
+/// Runs `tool args…` and returns its stdout; the tool must succeed. `None`
+/// when it is not installed (see [`tool_missing`]).
+#[track_caller]
+pub fn tool_stdout<S: AsRef<std::ffi::OsStr>>(tool: &str, args: &[S]) -> Option<String> {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(AsRef::as_ref).collect();
+    let out = tool_output(tool, &args)?;
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The first of Chromium's names that runs, or `None` (see [`tool_missing`]).
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        tool_missing("Chromium", "chromium");
+    }
+    found
+}
+
+/// Makes a FIFO at `path` with `mkfifo`; `false` when mkfifo is missing
+/// (see [`tool_missing`]).
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) -> bool {
+    match tool_output("mkfifo", &[path.as_os_str()]) {
+        Some(out) => {
+            assert!(out.status.success(), "mkfifo {}: {out:?}", path.display());
+            true
+        }
+        None => false,
+    }
+}
+
+/// The text of a PDF (`pdftotext -enc UTF-8`, reading order, no layout).
+pub fn pdftotext(pdf: &Path) -> Option<String> {
+    tool_stdout(
+        "pdftotext",
+        &[
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    )
+}
+
+/// What `pdfinfo` says about a PDF's pages.
+#[derive(Debug)]
+pub struct PdfInfo {
+    /// The number of pages.
+    pub pages: usize,
+    /// The first page's width and height in points.
+    pub width: f64,
+    /// See `width`.
+    pub height: f64,
+    /// The whole `Page size:` value, e.g. `595.276 x 841.89 pts (A4)`.
+    pub size: String,
+}
+
+/// A4 in points, as `pdfinfo` rounds it.
+pub const A4: (f64, f64) = (595.28, 841.89);
+/// US Letter in points.
+pub const LETTER: (f64, f64) = (612.0, 792.0);
+
+impl PdfInfo {
+    /// Asserts the page size to within 0.01 pt; `what` names the case.
+    #[track_caller]
+    pub fn assert_size(&self, (width, height): (f64, f64), what: &str) {
+        assert!(
+            (self.width - width).abs() < 0.01 && (self.height - height).abs() < 0.01,
+            "{what}: the page size is {}, expected {width} x {height} pts",
+            self.size
+        );
+    }
+}
+
+/// Runs `pdfinfo` on a PDF.
+#[track_caller]
+pub fn pdfinfo(pdf: &Path) -> Option<PdfInfo> {
+    let out = tool_stdout("pdfinfo", &[pdf.as_os_str()])?;
+    let field = |name: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| panic!("pdfinfo has no {name}:\n{out}"))
+    };
+    let size = field("Page size:");
+    let numbers: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(numbers.len() >= 2, "unreadable page size {size:?}");
+    Some(PdfInfo {
+        pages: field("Pages:").parse().expect("a page count"),
+        width: numbers[0],
+        height: numbers[1],
+        size,
+    })
+}
+
+/// The PDF with its streams uncompressed and object streams disabled
+/// (`qpdf --qdf --object-streams=disable`), as text: the content streams'
+/// drawing operators (`0.8 0 0 rg`) can be read in it.
+#[track_caller]
+pub fn qpdf_uncompressed(pdf: &Path) -> Option<String> {
+    let dir = tempfile::tempdir().expect("create a temporary folder");
+    let plain = dir.path().join("plain.pdf");
+    let args = [
+        "--qdf".as_ref(),
+        "--object-streams=disable".as_ref(),
+        pdf.as_os_str(),
+        plain.as_os_str(),
+    ];
+    tool_stdout("qpdf", &args)?;
+    let bytes = std::fs::read(&plain).expect("read qpdf's output");
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }

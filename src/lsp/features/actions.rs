@@ -15,8 +15,10 @@ use briefc::syntax::{LineKind, Span};
 use lsp_types::{CodeAction, CodeActionKind, Range, TextEdit, WorkspaceEdit};
 use std::collections::HashMap;
 
-/// The skeleton `briefc new` writes: placeholder text for inserted sections.
-const SKELETON: &str = include_str!("../../cli/new.brief.txt");
+/// Guiding text for inserted sections: real sentences, not `briefc new`'s
+/// `[placeholders]`, so an inserted section does not trade one diagnostic for
+/// another.
+const SKELETON: &str = include_str!("section-skeleton.brief.txt");
 
 /// One candidate: a title and a single edit (bytes of the current text).
 struct Fix {
