@@ -73,6 +73,19 @@ const CASES: &[&str] = &[
     "page: a4\n---\npage: letter\n",
     "limits:\n\tgoal: 3\n",
     "a: *nothing\n",
+    "---\n---\n",
+    "page: a4\n...\n---\npage: letter\n",
+    "? [a]\n: b\n",
+    "limits:\n  goal: !!str 3\n",
+    "speaking_rate_wpm: 1e400\n",
+    "length: {min: 1.5}\n",
+    "required_fields: [length, [stage]]\n",
+    "rules:\n  scene-gap:\n",
+    // Fine: nulls are unset keys, aliases are followed, `#` starts a comment.
+    "profiles:\n  social:\n",
+    "brand:\n  color: #C00\n",
+    "page: A4\ntemplates: 2024.10\n",
+    "limits: &l {goal: 3}\nprofiles:\n  a: {limits: *l}\n",
 ];
 
 fn report(text: &str) -> String {
@@ -108,4 +121,39 @@ fn empty_and_null_documents_are_the_defaults() {
         let c = Config::parse(Path::new("briefc.yaml"), text).unwrap();
         assert_eq!(c.settings, Config::default().settings, "{text:?}");
     }
+}
+
+/// What valid files read as: pins the schema's semantics (keys, defaults,
+/// profile merging, accepted spellings) apart from its messages.
+#[test]
+fn valid_configs_read_as() {
+    const VALID: &[&str] = &[
+        "",
+        "limits:\nlength:\nprofiles:\nrules:\nbrand:\npage:\ntemplates:\n",
+        "page: Letter\n",
+        "page: LETTER\n",
+        "page: A4\n",
+        "rules: {scene-gap: warn, stray-text: error, voiceover-too-long: off}\n",
+        "length: {min: 0, max: 90}\n",
+        "length:\n  max: 1:30\n",
+        "required_sections: [Key Benefits, key-benefits, success_metrics]\n",
+        "required_fields: [LENGTH, Stage]\n",
+        "speaking_rate_wpm: 155.5\nseconds_per_benefit: 10\n",
+        "brand: {name: 2024.10, color: \"#abc\", logo: a/b.png}\ntemplates: tpl\n",
+        "brand:\n  name: 'Café'\n",
+        "limits: {goal: 1, metrics: 99}\n",
+        "length: {min: 30s}\nlimits: {benefits: 2}\nprofiles:\n  b: {speaking_rate_wpm: 100, length: {max: 45s}}\n  a: {required_fields: [], limits: {goal: 9}}\n  c:\n",
+    ];
+    let mut out = String::new();
+    for text in VALID {
+        let config = Config::parse(Path::new("dir/briefc.yaml"), text)
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        writeln!(
+            out,
+            "--- {text:?}\n{}",
+            serde_json::to_string(&config).unwrap()
+        )
+        .unwrap();
+    }
+    insta::assert_snapshot!(out);
 }
