@@ -103,15 +103,13 @@ pub enum RuleLevel {
 }
 
 /// Page size of the PDF.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PageSize {
     /// 210 × 297 mm.
     #[default]
-    #[serde(alias = "A4")]
     A4,
     /// 8.5 × 11 in.
-    #[serde(alias = "Letter", alias = "LETTER")]
     Letter,
 }
 

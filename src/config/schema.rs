@@ -1,244 +1,470 @@
-//! The `briefc.yaml` schema: raw serde types, value checks, profile merging.
+//! The `briefc.yaml` schema: the raw tables, the value checks, profile merging.
+//!
+//! Each value is checked inside its visitor, while serde_yaml_ng still knows
+//! where the value is, so the error carries its line and column;
+//! `serde_path_to_error` adds the key path. A failed check leaves a
+//! [`Problem`] (what is wrong, how to fix it) for [`parse`] to report.
 
 use super::{Brand, Config, ConfigError, Limits, PageSize, RuleLevel, Settings};
-use crate::diagnostic::Rule;
-use crate::diagnostic::{Severity, did_you_mean};
+use crate::diagnostic::{Rule, Severity, did_you_mean};
 use crate::model::{DURATION_FORMS, Duration, FieldKey, SectionKind};
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+};
+use serde_path_to_error::Segment;
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    speaking_rate_wpm: Option<Rate>,
-    seconds_per_benefit: Option<Positive>,
-    required_fields: Option<Vec<FieldName>>,
-    required_sections: Option<Vec<SectionName>>,
-    limits: Option<RawLimits>,
-    length: Option<RawLength>,
-    profiles: Option<UniqueMap<String, RawProfile>>,
-    rules: Option<UniqueMap<RuleName, Level>>,
-    brand: Option<RawBrand>,
-    page: Option<PageSize>,
-    templates: Option<PathBuf>,
+/// What is wrong with a value or key, and how to fix it.
+struct Problem {
+    message: String,
+    help: Option<String>,
+    /// About a key: the path shown stops at its map.
+    on_key: bool,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    speaking_rate_wpm: Option<Rate>,
-    seconds_per_benefit: Option<Positive>,
-    required_fields: Option<Vec<FieldName>>,
-    required_sections: Option<Vec<SectionName>>,
-    limits: Option<RawLimits>,
-    length: Option<RawLength>,
+thread_local! {
+    /// The problem behind the error being returned: serde errors carry only
+    /// text, so a failed check leaves its problem here for [`parse`].
+    static PROBLEM: Cell<Option<Problem>> = const { Cell::new(None) };
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawLimits {
-    goal: Option<Positive>,
-    audience: Option<Positive>,
-    key_message: Option<Positive>,
-    call_to_action: Option<Positive>,
-    benefit: Option<Positive>,
-    benefits: Option<Positive>,
-    metrics: Option<Positive>,
+impl Problem {
+    fn new(message: String, help: Option<String>) -> Problem {
+        Problem {
+            message,
+            help,
+            on_key: false,
+        }
+    }
+
+    /// "expected a duration, found `-5`".
+    fn expected(what: &str, found: Found<'_>, help: String) -> Problem {
+        Problem::new(format!("expected {what}, found {found}"), Some(help))
+    }
+
+    /// An unknown name, with the nearest known one or else all of them.
+    fn unknown<'a>(what: &str, name: &str, known: impl IntoIterator<Item = &'a str>) -> Problem {
+        let known: Vec<&str> = known.into_iter().collect();
+        let help = match did_you_mean(name, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the {what}s allowed here are: {}", known.join(", ")),
+        };
+        Problem::new(format!("unknown {what} `{name}`"), Some(help))
+    }
+
+    /// The serde error that stops the reading; [`parse`] takes the problem back.
+    fn raise<E: de::Error>(self) -> E {
+        let error = E::custom(&self.message);
+        PROBLEM.set(Some(self));
+        error
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawLength {
-    min: Option<ConfigDuration>,
-    max: Option<ConfigDuration>,
+/// A scalar as YAML gives it.
+#[derive(Clone, Copy)]
+enum Found<'a> {
+    Text(&'a str),
+    Int(i128),
+    Float(f64),
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawBrand {
-    name: Option<String>,
-    color: Option<Color>,
-    logo: Option<PathBuf>,
+impl fmt::Display for Found<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Text(t) => write!(f, "the text `{t}`"),
+            Found::Int(i) => write!(f, "`{i}`"),
+            Found::Float(x) => write!(f, "`{x}`"),
+        }
+    }
 }
 
-/// Implements `Deserialize` through `FromStr`-like parsing so that serde_yaml_ng
-/// attaches the position of the offending value to the error.
-macro_rules! parsed_string {
-    ($(#[$m:meta])* $name:ident($inner:ty), $parse:expr) => {
+/// Checks a scalar inside the visitor. Other kinds of value (a list where a
+/// name goes) get serde's "invalid type" error, which says what was expected.
+struct Check<T> {
+    what: &'static str,
+    check: fn(Found<'_>) -> Result<T, Problem>,
+}
+
+impl<T> Check<T> {
+    fn run<E: de::Error>(self, found: Found<'_>) -> Result<T, E> {
+        (self.check)(found).map_err(Problem::raise)
+    }
+}
+
+impl<'de, T> Visitor<'de> for Check<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.what)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.run(Found::Int(v.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.run(Found::Int(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        self.run(Found::Float(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.run(Found::Text(v))
+    }
+}
+
+/// A value read by `deserialize_method` (which sets the YAML types taken,
+/// as serde's own types do) and checked by `check`.
+macro_rules! checked {
+    ($(#[$m:meta])* $name:ident($inner:ty) by $method:ident as $what:literal, $check:expr) => {
         $(#[$m])*
         struct $name($inner);
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                let parse: fn(&str) -> Result<$inner, String> = $parse;
-                parse(&text).map($name).map_err(de::Error::custom)
+                d.$method(Check { what: $what, check: $check }).map($name)
             }
         }
     };
 }
 
-parsed_string!(FieldName(FieldKey), |t| {
-    FieldKey::parse(t).ok_or_else(|| {
-        let hint = did_you_mean(t, FieldKey::ALL.iter().map(|k| k.name()))
-            .map(|k| format!(" (did you mean `{k}`?)"))
-            .unwrap_or_default();
-        format!("unknown header field `{t}`{hint}")
-    })
+checked!(
+    /// Words per minute.
+    Rate(f64) by deserialize_f64 as "a number greater than 0", |found| match found {
+        Found::Float(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(Problem::expected(
+            "a number greater than 0",
+            found,
+            "write the words per minute, e.g. `150`".into(),
+        )),
+    }
+);
+
+checked!(
+    /// A whole number greater than zero.
+    Positive(u32) by deserialize_u32 as "a whole number greater than 0", |found| match found {
+        Found::Int(i) if i > u32::MAX.into() => Err(Problem::new(
+            format!("`{i}` is too large"),
+            Some(format!("write a whole number up to {}", u32::MAX)),
+        )),
+        Found::Int(i) if i > 0 => Ok(i as u32),
+        _ => Err(Problem::expected(
+            "a whole number greater than 0",
+            found,
+            "write a whole number, e.g. `3`".into(),
+        )),
+    }
+);
+
+checked!(
+    /// A duration given as text (`5s`, `20m`, `1:30`) or a number of seconds.
+    ConfigDuration(Duration) by deserialize_any as "a duration such as `90s`, `2m` or `1:30`", |found| {
+        let help = format!("write {DURATION_FORMS}, or a number of seconds");
+        match found {
+            Found::Int(i) => match u32::try_from(i) {
+                Ok(s) => Ok(Duration::from_secs(s)),
+                Err(_) => Err(Problem::expected("a duration", found, help)),
+            },
+            Found::Text(t) => Duration::parse(t)
+                .ok_or_else(|| Problem::new(format!("`{t}` is not a duration"), Some(help))),
+            Found::Float(_) => Err(Problem::expected("a duration", found, help)),
+        }
+    }
+);
+
+checked!(FieldName(FieldKey) by deserialize_str as "a header field name", |found| {
+    let t = text(found)?;
+    FieldKey::parse(t)
+        .ok_or_else(|| Problem::unknown("header field", t, FieldKey::ALL.iter().map(|k| k.name())))
 });
 
-parsed_string!(SectionName(SectionKind), |t| {
+checked!(SectionName(SectionKind) by deserialize_str as "a section name", |found| {
+    let t = text(found)?;
     SectionKind::parse(t).ok_or_else(|| {
         let keys: Vec<String> = SectionKind::ALL.iter().map(|k| k.config_key()).collect();
-        let hint = did_you_mean(&t.replace(' ', "_"), keys.iter().map(String::as_str))
-            .map(|k| format!(" (did you mean `{k}`?)"))
-            .unwrap_or_default();
-        format!("unknown section `{t}`{hint}")
+        // `key benefits` and `key_benefits` are one name.
+        let underscored = t.replace(' ', "_");
+        let problem = Problem::unknown("section", &underscored, keys.iter().map(String::as_str));
+        Problem {
+            message: format!("unknown section `{t}`"),
+            ..problem
+        }
     })
 });
 
-parsed_string!(
-    #[derive(PartialEq, Eq, PartialOrd, Ord)]
-    RuleName(Rule),
-    |t| {
-        Rule::from_name(t).ok_or_else(|| {
-            let hint = did_you_mean(t, Rule::ALL.iter().map(|r| r.name()))
-                .map(|r| format!(" (did you mean `{r}`?)"))
-                .unwrap_or_else(|| " (`briefc explain --list` lists them)".into());
-            format!("unknown rule `{t}`{hint}")
+checked!(Level(RuleLevel) by deserialize_str as "`off`, `warning` or `error`", |found| {
+    match text(found)? {
+        "off" => Ok(RuleLevel::Off),
+        "warning" | "warn" => Ok(RuleLevel::Is(Severity::Warning)),
+        "error" => Ok(RuleLevel::Is(Severity::Error)),
+        "" => Err(Problem::new(
+            "the rule level is missing: use `off`, `warning` or `error`".into(),
+            None,
+        )),
+        t => Err(Problem::new(
+            format!("`{t}` is not a rule level: use `off`, `warning` or `error`"),
+            did_you_mean(t, ["off", "warning", "error"]).map(|l| format!("did you mean `{l}`?")),
+        )),
+    }
+});
+
+checked!(
+    /// A brand colour, kept as `#RRGGBB`.
+    Color(String) by deserialize_str as "a colour such as \"#0A5FFF\"", |found| {
+        let t = text(found)?;
+        super::parse_color(t).map(super::color_hex).ok_or_else(|| {
+            let help = "write it as \"#RRGGBB\" or \"#RGB\" (quoted: `#` starts a YAML comment), \
+                        e.g. \"#0A5FFF\"";
+            Problem::new(format!("`{t}` is not a colour"), Some(help.into()))
         })
     }
 );
 
-parsed_string!(Level(RuleLevel), |t| match t {
-    "off" => Ok(RuleLevel::Off),
-    "warning" | "warn" => Ok(RuleLevel::Is(Severity::Warning)),
-    "error" => Ok(RuleLevel::Is(Severity::Error)),
-    _ => Err(format!(
-        "`{t}` is not a rule level: use `off`, `warning` or `error`{}",
-        did_you_mean(t, ["off", "warning", "error"])
-            .map(|l| format!(" (did you mean `{l}`?)"))
-            .unwrap_or_default()
+checked!(Page(PageSize) by deserialize_str as "`a4` or `letter`", |found| match text(found)? {
+    "a4" | "A4" => Ok(PageSize::A4),
+    "letter" | "Letter" | "LETTER" => Ok(PageSize::Letter),
+    t => Err(Problem::new(
+        format!("`{t}` is not a page size"),
+        Some(match did_you_mean(t, ["a4", "letter"]) {
+            Some(size) => format!("did you mean `{size}`?"),
+            None => "write `a4` or `letter`".into(),
+        }),
     )),
 });
 
-parsed_string!(Color(String), |t| {
-    super::parse_color(t).map(super::color_hex).ok_or_else(|| {
-        format!("`{t}` is not a colour: write it as \"#RRGGBB\" (quoted), e.g. \"#0A5FFF\"")
-    })
-});
+checked!(Text(String) by deserialize_str as "a name", |found| Ok(text(found)?.into()));
 
-/// A map that rejects a key given twice (serde's maps silently keep the last).
-struct UniqueMap<K, V>(BTreeMap<K, V>);
+checked!(FilePath(PathBuf) by deserialize_str as "a path", |found| Ok(text(found)?.into()));
 
-/// How a map key is named in the "given twice" error.
-trait KeyText {
-    fn key_text(&self) -> String;
-}
-
-impl KeyText for String {
-    fn key_text(&self) -> String {
-        self.clone()
+/// The text of a scalar read by `deserialize_str`, which gives every scalar as text.
+fn text(found: Found<'_>) -> Result<&str, Problem> {
+    match found {
+        Found::Text(t) => Ok(t),
+        _ => Err(Problem::new(format!("expected text, found {found}"), None)),
     }
 }
 
-impl KeyText for RuleName {
-    fn key_text(&self) -> String {
-        self.0.name().to_string()
+/// A map read key by key: each key is checked, and a key given twice is an
+/// error at its second occurrence (serde's maps would keep the last).
+trait Keyed: Default {
+    type Key;
+
+    fn key(text: &str) -> Result<Self::Key, Problem>;
+
+    /// Reads the value of `key`.
+    fn value<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Self::Key,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+struct MapVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Keyed> Visitor<'de> for MapVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map of `key: value` lines")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut out = T::default();
+        let mut seen = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed::<T>(&mut seen, PhantomData))? {
+            out.value(key, &mut map)?;
+        }
+        Ok(out)
     }
 }
 
-impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
-where
-    K: Deserialize<'de> + Ord + KeyText,
-    V: Deserialize<'de>,
-{
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor<K, V>(std::marker::PhantomData<(K, V)>);
-        impl<'de, K, V> de::Visitor<'de> for Visitor<K, V>
-        where
-            K: Deserialize<'de> + Ord + KeyText,
-            V: Deserialize<'de>,
-        {
-            type Value = UniqueMap<K, V>;
+/// Reads one key of a [`Keyed`] map; `.0` holds the keys read so far.
+struct KeySeed<'s, T>(&'s mut Vec<String>, PhantomData<T>);
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map of `key: value` lines")
+impl<'de, T: Keyed> DeserializeSeed<'de> for KeySeed<'_, T> {
+    type Value = T::Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, T: Keyed> Visitor<'de> for KeySeed<'_, T> {
+    type Value = T::Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<T::Key, E> {
+        let checked = if self.0.iter().any(|k| k == key) {
+            Err(Problem::new(
+                format!("`{key}` is given twice"),
+                Some("keep one of them: only the last would count".into()),
+            ))
+        } else {
+            T::key(key)
+        };
+        self.0.push(key.to_string());
+        checked.map_err(|p| Problem { on_key: true, ..p }.raise())
+    }
+}
+
+/// Declares a table, a map with a fixed set of keys: a struct of optional
+/// values (an empty value is the same as no key).
+macro_rules! table {
+    ($(#[$m:meta])* struct $name:ident { $($key:ident: $ty:ty,)* }) => {
+        $(#[$m])*
+        #[derive(Default)]
+        struct $name { $($key: Option<$ty>,)* }
+
+        impl Keyed for $name {
+            type Key = &'static str;
+
+            fn key(text: &str) -> Result<&'static str, Problem> {
+                const KEYS: &[&str] = &[$(stringify!($key)),*];
+                let known = KEYS.iter().find(|k| **k == text).copied();
+                known.ok_or_else(|| Problem::unknown("key", text, KEYS.iter().copied()))
             }
 
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = BTreeMap::new();
-                while let Some(key) = map.next_key::<K>()? {
-                    let text = key.key_text();
-                    let value = map.next_value::<V>()?;
-                    if out.insert(key, value).is_some() {
-                        // The wording serde_yaml_ng uses, so `yaml_error` finds the key.
-                        return Err(de::Error::custom(format!(
-                            "duplicate entry with key \"{text}\""
-                        )));
-                    }
+            fn value<'de, A: MapAccess<'de>>(&mut self, key: &'static str, map: &mut A) -> Result<(), A::Error> {
+                match key {
+                    $(stringify!($key) => self.$key = map.next_value()?,)*
+                    _ => unreachable!("`{key}` was checked"),
                 }
-                Ok(UniqueMap(out))
+                Ok(())
             }
         }
-        d.deserialize_map(Visitor(std::marker::PhantomData))
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(MapVisitor(PhantomData))
+            }
+        }
+    };
+}
+
+table! {
+    /// The whole file.
+    struct RawConfig {
+        speaking_rate_wpm: Rate,
+        seconds_per_benefit: Positive,
+        required_fields: Vec<FieldName>,
+        required_sections: Vec<SectionName>,
+        limits: RawLimits,
+        length: RawLength,
+        profiles: Entries<String, RawProfile>,
+        rules: Entries<Rule, Level>,
+        brand: RawBrand,
+        page: Page,
+        templates: FilePath,
     }
 }
 
-/// A duration given as a string (`5s`, `20m`, `1:30`) or a number of seconds.
-struct ConfigDuration(Duration);
+table! {
+    /// A profile: the settings it changes.
+    struct RawProfile {
+        speaking_rate_wpm: Rate,
+        seconds_per_benefit: Positive,
+        required_fields: Vec<FieldName>,
+        required_sections: Vec<SectionName>,
+        limits: RawLimits,
+        length: RawLength,
+    }
+}
 
-impl<'de> Deserialize<'de> for ConfigDuration {
+table! {
+    struct RawLimits {
+        goal: Positive,
+        audience: Positive,
+        key_message: Positive,
+        call_to_action: Positive,
+        benefit: Positive,
+        benefits: Positive,
+        metrics: Positive,
+    }
+}
+
+table! {
+    struct RawLength {
+        min: ConfigDuration,
+        max: ConfigDuration,
+    }
+}
+
+table! {
+    struct RawBrand {
+        name: Text,
+        color: Color,
+        logo: FilePath,
+    }
+}
+
+/// A map whose keys the user names (profiles, rules), in the file's order.
+struct Entries<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+/// Checks the keys of [`Entries`].
+trait EntryKey: Sized {
+    fn parse(key: &str) -> Result<Self, Problem>;
+}
+
+impl EntryKey for String {
+    fn parse(key: &str) -> Result<Self, Problem> {
+        Ok(key.to_string())
+    }
+}
+
+impl EntryKey for Rule {
+    fn parse(key: &str) -> Result<Self, Problem> {
+        Rule::from_name(key).ok_or_else(|| {
+            let help = match did_you_mean(key, Rule::ALL.iter().map(|r| r.name())) {
+                Some(rule) => format!("did you mean `{rule}`?"),
+                None => "`briefc explain --list` lists the rules".into(),
+            };
+            Problem::new(format!("unknown rule `{key}`"), Some(help))
+        })
+    }
+}
+
+impl<K: EntryKey, V: DeserializeOwned> Keyed for Entries<K, V> {
+    type Key = K;
+
+    fn key(text: &str) -> Result<K, Problem> {
+        K::parse(text)
+    }
+
+    fn value<'de, A: MapAccess<'de>>(&mut self, key: K, map: &mut A) -> Result<(), A::Error> {
+        self.0.push((key, map.next_value()?));
+        Ok(())
+    }
+}
+
+impl<'de, K: EntryKey, V: DeserializeOwned> Deserialize<'de> for Entries<K, V> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Secs(u32),
-            Text(String),
-        }
-        match Raw::deserialize(d).map_err(|_| {
-            de::Error::custom(format!("expected a duration such as {DURATION_FORMS}"))
-        })? {
-            Raw::Secs(s) => Ok(ConfigDuration(Duration::from_secs(s))),
-            Raw::Text(t) => Duration::parse(&t).map(ConfigDuration).ok_or_else(|| {
-                de::Error::custom(format!("`{t}` is not a duration: write {DURATION_FORMS}"))
-            }),
-        }
+        d.deserialize_map(MapVisitor(PhantomData))
     }
 }
 
-/// A number greater than zero (words per minute).
-struct Rate(f64);
-
-impl<'de> Deserialize<'de> for Rate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = f64::deserialize(d)?;
-        if v.is_finite() && v > 0.0 {
-            Ok(Rate(v))
-        } else {
-            Err(de::Error::custom("expected a number greater than 0"))
-        }
-    }
-}
-
-/// A whole number greater than zero.
-struct Positive(u32);
-
-impl<'de> Deserialize<'de> for Positive {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = u32::deserialize(d)?;
-        if v > 0 {
-            Ok(Positive(v))
-        } else {
-            Err(de::Error::custom("expected a whole number greater than 0"))
-        }
-    }
-}
+// ---------------------------------------------------------------- the config
 
 pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    PROBLEM.take();
     let raw: Option<RawConfig> =
-        serde_yaml_ng::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
+        serde_path_to_error::deserialize(serde_yaml_ng::Deserializer::from_str(text))
+            .map_err(|e| yaml_error(path, text, &e))?;
     let raw = raw.unwrap_or_default();
     let base_dir = path.parent().unwrap_or(Path::new("."));
 
@@ -246,40 +472,33 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let top = LengthKeys::of(raw.length.as_ref());
     apply(
         &mut settings,
-        raw.speaking_rate_wpm,
-        raw.seconds_per_benefit,
-        raw.required_fields,
-        raw.required_sections,
-        raw.limits,
-        raw.length,
+        RawProfile {
+            speaking_rate_wpm: raw.speaking_rate_wpm,
+            seconds_per_benefit: raw.seconds_per_benefit,
+            required_fields: raw.required_fields,
+            required_sections: raw.required_sections,
+            limits: raw.limits,
+            length: raw.length,
+        },
     );
     check_length_range(path, text, None, top, LengthKeys::NONE, &settings)?;
 
     let mut profiles = BTreeMap::new();
-    for (name, p) in raw.profiles.map(|m| m.0).unwrap_or_default() {
+    for (name, profile) in raw.profiles.unwrap_or_default().0 {
         let mut merged = settings.clone();
-        let sets = LengthKeys::of(p.length.as_ref());
-        apply(
-            &mut merged,
-            p.speaking_rate_wpm,
-            p.seconds_per_benefit,
-            p.required_fields,
-            p.required_sections,
-            p.limits,
-            p.length,
-        );
+        let sets = LengthKeys::of(profile.length.as_ref());
+        apply(&mut merged, profile);
         check_length_range(path, text, Some(&name), sets, top, &merged)?;
         profiles.insert(name, merged);
     }
 
     let mut rules = BTreeMap::new();
-    for (RuleName(rule), Level(level)) in raw.rules.map(|m| m.0).unwrap_or_default() {
+    for (rule, Level(level)) in raw.rules.unwrap_or_default().0 {
         if rule.is_structural() && level != RuleLevel::Is(Severity::Error) {
-            let offset = find_key(text, rule.name()).unwrap_or(0);
             return Err(ConfigError::at(
                 path,
                 text,
-                offset,
+                key_offset(text, &["rules", rule.name()]).unwrap_or(0),
                 format!("`{rule}` is a structural rule and always stays an error"),
                 Some("remove this line: only the rules from `too-long` on can be changed".into()),
             ));
@@ -294,37 +513,30 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         profiles,
         rules,
         brand: Brand {
-            name: brand.name,
+            name: brand.name.map(|n| n.0),
             color: brand.color.map(|c| c.0),
-            logo: brand.logo.map(|l| base_dir.join(l)),
+            logo: brand.logo.map(|l| base_dir.join(l.0)),
         },
-        page: raw.page.unwrap_or_default(),
-        templates: raw.templates.map(|t| base_dir.join(t)),
+        page: raw.page.map_or_else(PageSize::default, |p| p.0),
+        templates: raw.templates.map(|t| base_dir.join(t.0)),
     })
 }
 
-fn apply(
-    s: &mut Settings,
-    rate: Option<Rate>,
-    per_benefit: Option<Positive>,
-    fields: Option<Vec<FieldName>>,
-    sections: Option<Vec<SectionName>>,
-    limits: Option<RawLimits>,
-    length: Option<RawLength>,
-) {
-    if let Some(Rate(r)) = rate {
+/// Sets over `s` what `p` sets.
+fn apply(s: &mut Settings, p: RawProfile) {
+    if let Some(Rate(r)) = p.speaking_rate_wpm {
         s.speaking_rate_wpm = r;
     }
-    if let Some(Positive(p)) = per_benefit {
-        s.seconds_per_benefit = p;
+    if let Some(Positive(n)) = p.seconds_per_benefit {
+        s.seconds_per_benefit = n;
     }
-    if let Some(f) = fields {
+    if let Some(f) = p.required_fields {
         s.required_fields = f.into_iter().map(|f| f.0).collect();
     }
-    if let Some(sec) = sections {
+    if let Some(sec) = p.required_sections {
         s.required_sections = sec.into_iter().map(|s| s.0).collect();
     }
-    if let Some(l) = limits {
+    if let Some(l) = p.limits {
         let t: &mut Limits = &mut s.limits;
         let set = |slot: &mut usize, v: Option<Positive>| *slot = v.map_or(*slot, |p| p.0 as usize);
         set(&mut t.goal, l.goal);
@@ -335,7 +547,7 @@ fn apply(
         set(&mut t.benefits, l.benefits);
         set(&mut t.metrics, l.metrics);
     }
-    if let Some(len) = length {
+    if let Some(len) = p.length {
         if let Some(ConfigDuration(min)) = len.min {
             s.length_min = min;
         }
@@ -422,257 +634,153 @@ fn check_length_range(
         ),
     };
     key_path.push(if sets.min || !sets.max { "min" } else { "max" });
-    let offset = locate_key(text, &key_path)
-        .or_else(|| find_key(text, profile.unwrap_or("length")))
-        .unwrap_or(0);
+    let offset = key_offset(text, &key_path).unwrap_or(0);
     Err(ConfigError::at(path, text, offset, message, Some(help)))
 }
 
-/// The byte offset of the key at the end of `path` (`["profiles", "social",
-/// "length", "min"]`), in block or flow style, or `None` when the file does
-/// not have it. The YAML is read again and stopped at that key; the error
-/// carries the start of the map holding the key, and the key is the first
-/// one of that name from there (right for maps without nested maps, such as
-/// `length`).
-fn locate_key(text: &str, path: &[&str]) -> Option<usize> {
-    const FOUND: &str = "briefc: key located";
-
-    struct Probe<'a>(&'a [&'a str]);
-    impl<'de> de::DeserializeSeed<'de> for Probe<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            match self.0.split_first() {
-                None => Err(de::Error::custom(FOUND)),
-                Some((key, rest)) => d.deserialize_any(Walk(key, rest)),
+/// The byte offset of the key at the end of `keys` (`["profiles", "social",
+/// "length", "min"]`), in block or flow style: the YAML is read again and
+/// stopped on that key, and serde_yaml_ng reports where.
+fn key_offset(text: &str, keys: &[&str]) -> Option<usize> {
+    /// Reads a map (`as_key` false) down the path `keys`, or one of its keys:
+    /// `true` for the next key on the path; the last one stops the reading.
+    #[derive(Clone, Copy)]
+    struct Walk<'a> {
+        keys: &'a [&'a str],
+        as_key: bool,
+        hit: &'a Cell<bool>,
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+            match self.as_key {
+                true => d.deserialize_str(self),
+                false => d.deserialize_map(self),
             }
         }
     }
-    struct Walk<'a>(&'a str, &'a [&'a str]);
-    impl<'de> de::Visitor<'de> for Walk<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a map")
         }
-        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
-                if key == self.0 {
-                    map.next_value_seed(Probe(self.1))?;
+        fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+            let on_path = self.keys.first() == Some(&key);
+            if on_path && self.keys.len() == 1 {
+                self.hit.set(true);
+                return Err(E::custom("found"));
+            }
+            Ok(on_path)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let as_key = Walk {
+                as_key: true,
+                ..self
+            };
+            while let Some(on_path) = map.next_key_seed(as_key)? {
+                if on_path {
+                    let keys = &self.keys[1..];
+                    map.next_value_seed(Walk { keys, ..self })?;
                 } else {
-                    map.next_value::<de::IgnoredAny>()?;
+                    map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok(())
+            Ok(false)
         }
     }
 
-    let key = path.last()?;
-    let err =
-        de::DeserializeSeed::deserialize(Probe(path), serde_yaml_ng::Deserializer::from_str(text))
-            .err()?;
-    if !err.to_string().contains(FOUND) {
-        return None;
-    }
-    let map_start = err.location()?.index().min(text.len());
-    text[map_start..]
-        .match_indices(key)
-        .map(|(i, _)| map_start + i)
-        .find(|&at| {
-            let before = text[..at].chars().next_back();
-            let starts = at == map_start
-                || before.is_some_and(|c| c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\''));
-            let after = text[at + key.len()..].trim_start_matches(['"', '\'']);
-            starts && after.trim_start_matches([' ', '\t']).starts_with(':')
-        })
-        .map(|at| {
-            // On an opening quote, point at the quote.
-            match text[..at].chars().next_back() {
-                Some(q @ ('"' | '\'')) => at - q.len_utf8(),
-                _ => at,
-            }
-        })
-}
-
-/// The byte offset of the first line whose key is `key` (`  key:`).
-fn find_key(text: &str, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let bare = trimmed.trim_start_matches(['"', '\'']);
-        if bare.starts_with(key)
-            && bare[key.len()..]
-                .trim_start_matches(['"', '\''])
-                .trim_start()
-                .starts_with(':')
-        {
-            return Some(offset + line.len() - trimmed.len());
-        }
-        offset += line.len();
-    }
-    None
-}
-
-fn yaml_error(path: &Path, text: &str, err: &serde_yaml_ng::Error) -> ConfigError {
-    let mut message = err.to_string();
-    // The location is shown separately; drop serde_yaml_ng's " at line L column C".
-    if let Some(pos) = message.rfind(" at line ") {
-        message.truncate(pos);
-    }
-    let mut offset = err.location().map_or(0, |l| l.index());
-    // Duplicate keys are reported at 1:1; point at the second occurrence instead.
-    let duplicate = message
-        .split("duplicate entry with key \"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .or_else(|| {
-            message
-                .split("duplicate field `")
-                .nth(1)
-                .and_then(|r| r.split('`').next())
-        });
-    if let Some(key) = duplicate {
-        let first = find_key(text, key).unwrap_or(0);
-        // Search on after the first key (a char boundary: the key matched there).
-        let after = (first + key.len()).min(text.len());
-        offset = find_key(&text[after..], key).map_or(first, |o| after + o);
-    }
-    let help = unknown_field_help(&message).or_else(|| {
-        message.contains("invalid type").then(|| {
-            "check the value's type against the example in the README's config section".to_string()
-        })
-    });
-    // Custom messages already carry their hint in brackets; lift it into the help line.
-    let (message, help) = match (message.find(" (did you mean"), help) {
-        (Some(pos), None) => {
-            let hint = message[pos + 2..].trim_end_matches(')').to_string();
-            (
-                message[..pos].to_string()
-                    + &message[message.rfind(')').map_or(message.len(), |e| e + 1)..],
-                Some(hint),
-            )
-        }
-        (_, help) => (message, help),
+    let hit = Cell::new(false);
+    let walk = Walk {
+        keys,
+        as_key: false,
+        hit: &hit,
     };
-    let message = with_key_path(text, offset, &plain_types(&message));
-    ConfigError::at(path, text, offset, message, help)
+    let err = walk
+        .deserialize(serde_yaml_ng::Deserializer::from_str(text))
+        .err()?;
+    Some(err.location()?.index()).filter(|_| hit.get())
 }
 
-/// serde's type names in words: `expected usize` → `expected a whole number`.
-/// The list of allowed keys after an unknown field goes: the help line has it.
-fn plain_types(message: &str) -> String {
-    let mut out = message.to_string();
-    if out.contains("unknown field `") {
-        if let Some(pos) = out.find(", expected one of") {
-            out.truncate(pos);
-        }
-        if let Some(pos) = out.find(", there are no fields") {
-            out.truncate(pos);
+/// The error the reading stopped with, as the user reads it.
+fn yaml_error(
+    path: &Path,
+    text: &str,
+    err: &serde_path_to_error::Error<serde_yaml_ng::Error>,
+) -> ConfigError {
+    let yaml = err.inner();
+    let offset = yaml.location().map_or(0, |l| l.index());
+    if let Some(problem) = PROBLEM.take() {
+        let key_path = shown_path(err.path(), problem.on_key);
+        let message = in_path(&key_path, &problem.message);
+        return ConfigError::at(path, text, offset, message, problem.help);
+    }
+    // Not one of the checks: the YAML reader, or serde (a key or a name
+    // given as a list). The only error with no position is a second document.
+    if yaml.location().is_none() {
+        if let Some(offset) = second_document(text) {
+            return ConfigError::at(
+                path,
+                text,
+                offset,
+                "a second YAML document starts here: `briefc.yaml` holds one".into(),
+                Some("remove the `---` line above and what follows it, or merge the two".into()),
+            );
         }
     }
-    if let Some(pos) = out.find("expected struct ") {
-        let end = out[pos + "expected struct ".len()..]
-            .find(|c: char| !c.is_alphanumeric() && c != '_')
-            .map_or(out.len(), |e| pos + "expected struct ".len() + e);
-        out.replace_range(pos..end, "expected a map of `key: value` lines");
-    }
-    for (rust, words) in [
-        ("expected usize", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected path string", "expected a path"),
-        ("expected a borrowed string", "expected a string"),
-    ] {
-        if let Some(rest) = out.strip_suffix(rust) {
-            out = format!("{rest}{words}");
+    // serde_yaml_ng's text ends with the position, shown apart (the YAML
+    // reader's may go on after it), and starts with the key path, if any.
+    let mut message = yaml.to_string();
+    if let Some(l) = yaml.location() {
+        if let Some(at) = message.find(&format!(" at line {} column {}", l.line(), l.column())) {
+            message.truncate(at);
         }
+    }
+    let key_path = err.path().to_string();
+    let message = match message.strip_prefix(&format!("{key_path}: ")) {
+        Some(rest) => in_path(&key_path, rest),
+        None => message,
+    };
+    let help = "compare it with the example `briefc.yaml` in the README (Configuration)";
+    ConfigError::at(path, text, offset, message, Some(help.into()))
+}
+
+/// `profiles.social.length` from serde_path_to_error's path; without the
+/// last key for a problem about that key.
+fn shown_path(path: &serde_path_to_error::Path, on_key: bool) -> String {
+    let mut segments: Vec<&Segment> = path.iter().collect();
+    if on_key {
+        segments.pop();
+    }
+    let mut out = String::new();
+    for segment in segments {
+        if !out.is_empty() && !matches!(segment, Segment::Seq { .. }) {
+            out.push('.');
+        }
+        out += &segment.to_string();
     }
     out
 }
 
-/// Puts the dotted key path of the value at `offset` in front of a message
-/// about that value (`limits.goal: invalid type …`), in place of serde's own
-/// path, which stops at the enclosing map (and is missing at the top level).
-fn with_key_path(text: &str, offset: usize, message: &str) -> String {
-    // Messages about keys and syntax name their place already, or have no key.
-    let (serde_path, rest) = match message.split_once(": ") {
-        Some((p, r))
-            if !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_alphanumeric() || "._-[]".contains(c)) =>
-        {
-            (Some(p), r)
-        }
-        _ => (None, message),
-    };
-    let about_value = ![
-        "unknown",
-        "duplicate",
-        "did not find",
-        "found",
-        "mapping values",
-    ]
-    .iter()
-    .any(|s| rest.starts_with(s))
-        && !rest.contains("while parsing")
-        && !rest.contains("while scanning");
-    let Some(path) = key_path(text, offset).filter(|_| about_value) else {
-        return message.to_string();
-    };
-    match serde_path {
-        // serde's path is at least as precise (a flow map on one line).
-        Some(p) if !path.starts_with(&format!("{p}.")) => message.to_string(),
-        _ => format!("{path}: {rest}"),
+/// "`limits.goal`: message", or the message alone at the top level.
+fn in_path(key_path: &str, message: &str) -> String {
+    match key_path {
+        "" | "." => message.to_string(),
+        _ => format!("`{key_path}`: {message}"),
     }
 }
 
-/// The dotted path of the block-style key on the line holding `offset`
-/// (`limits.goal`), found by walking up to less-indented keys.
-fn key_path(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let key_of = |line: &str| -> Option<(usize, String)> {
-        let body = line.trim_start();
-        if body.starts_with('#') || body.starts_with('-') || body.starts_with('{') {
-            return None;
-        }
-        let (key, _) = body.split_once(':')?;
-        let key = key.trim().trim_matches(['"', '\'']);
-        let ok = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '));
-        ok.then(|| (line.len() - body.len(), key.to_string()))
-    };
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let (mut indent, key) = key_of(&text[start..end])?;
-    let mut parts = vec![key];
-    for line in text[..start].lines().rev() {
-        if indent == 0 {
-            break;
-        }
-        if let Some((i, k)) = key_of(line) {
-            if i < indent {
-                parts.push(k);
-                indent = i;
-            }
+/// The offset of the second YAML document in `text`, if it has one.
+fn second_document(text: &str) -> Option<usize> {
+    /// Takes no value, so the error tells where the document's value is.
+    struct Nothing;
+    impl Visitor<'_> for Nothing {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("nothing")
         }
     }
-    parts.reverse();
-    Some(parts.join("."))
-}
-
-/// "did you mean" for serde's "unknown field `x`, expected one of `a`, `b`".
-fn unknown_field_help(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (field, expected) = rest.split_once('`')?;
-    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match did_you_mean(field, candidates.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!(
-            "the keys allowed here are: {}",
-            candidates.join(", ")
-        )),
-    }
+    let second = serde_yaml_ng::Deserializer::from_str(text).nth(1)?;
+    Some(second.deserialize_any(Nothing).err()?.location()?.index())
 }
 
 #[cfg(test)]
