@@ -5,6 +5,7 @@ mod args;
 mod build;
 mod check;
 mod color;
+mod completions;
 mod error;
 mod explain;
 mod export;
@@ -67,6 +68,8 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args, colors),
         Command::Fmt(args) => fmt::run(args, colors),
         Command::New(args) => new::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
