@@ -41,6 +41,10 @@ pub enum Command {
     New(NewArgs),
     /// Run the language server (LSP over standard input and output) for editors.
     Lsp(LspArgs),
+    /// Print a shell completion script (subcommands, flags, formats, rule names).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `briefc man > ~/.local/share/man/man1/briefc.1`.
+    Man,
 }
 
 /// `briefc lsp`.
@@ -53,6 +57,14 @@ pub struct LspArgs {
 
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `briefc completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// `briefc fmt`.
@@ -230,7 +242,7 @@ pub struct BuildArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The rule, e.g. `too-many-items` (without one, every rule is listed).
-    #[arg(value_name = "RULE")]
+    #[arg(value_name = "RULE", value_parser = RuleName, hide_possible_values = true)]
     pub rule: Option<String>,
 
     /// List every rule with its default severity (the same as giving no rule).
@@ -269,6 +281,34 @@ pub enum PageArg {
     A4,
     /// 8.5 × 11 in.
     Letter,
+}
+
+/// The value parser of a rule name: offers every rule of
+/// [`briefc::diagnostic::Rule::ALL`] to shell completion, and accepts any
+/// text, so that `briefc explain` itself reports an unknown rule with
+/// "did you mean".
+#[derive(Clone, Copy, Debug)]
+pub struct RuleName;
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(briefc::diagnostic::Rule::ALL.iter().map(|rule| {
+            clap::builder::PossibleValue::new(rule.name()).help(rule.summary())
+        })))
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -5,6 +5,7 @@ mod args;
 pub(crate) mod build;
 mod check;
 mod color;
+mod completions;
 mod error;
 mod explain;
 mod export;
@@ -69,6 +70,8 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, colors),
         Command::New(args) => new::run(args),
         Command::Lsp(args) => crate::lsp::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
