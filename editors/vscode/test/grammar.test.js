@@ -7,7 +7,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { tokenize } = require('./textmate');
+const { tokenize } = require('./support/textmate');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');

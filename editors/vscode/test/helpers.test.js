@@ -13,8 +13,15 @@ const { withCsp, escapeHtml, messagePage, htmlOfPreviewResult, PREVIEW_CSP } = r
 const { foldingRanges } = require('../out/folding');
 const { buildArgs, buildOutcome, outputsOf } = require('../out/buildResult');
 
+const temporary = [];
+test.after(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'briefc-vscode-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefc-vscode-'));
+  temporary.push(dir);
+  return dir;
 }
 
 function executableFile(dir, name) {

@@ -7,7 +7,7 @@ const path = require('node:path');
 const vsctm = require('vscode-textmate');
 const oniguruma = require('vscode-oniguruma');
 
-const GRAMMAR = path.join(__dirname, '..', 'syntaxes', 'brief.tmLanguage.json');
+const GRAMMAR = path.join(__dirname, '..', '..', 'syntaxes', 'brief.tmLanguage.json');
 
 let grammarPromise;
 
