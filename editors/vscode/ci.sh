@@ -15,6 +15,8 @@ npm test
 # vsce runs `vscode:prepublish` (compile and bundle into dist/) and packages
 # without prompts (see the `package` script's flags).
 npm run package
+# The same activation tests, against the bundle that went into the .vsix.
+npm run test:bundle
 
 vsix=$(ls ./*.vsix)
 echo "ci.sh: built editors/vscode/${vsix#./} ($(wc -c < "$vsix") bytes)"

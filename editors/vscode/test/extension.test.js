@@ -1,6 +1,10 @@
 // The extension, activated against a stand-in for the VS Code API
 // (support/fake-vscode.js) with the real vscode-languageclient talking to a
 // stand-in briefc (support/fake-briefc.js) over stdio.
+//
+// Runs the tsc output in out/; with BRIEFC_EXTENSION_MAIN=dist/extension.js
+// (`npm run test:bundle`, after `npm run bundle`) the same tests run the
+// esbuild bundle that goes into the .vsix.
 'use strict';
 
 const test = require('node:test');
@@ -10,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createFakeVscode, installFakeVscode } = require('./support/fake-vscode');
 
-const OUT = path.join(__dirname, '..', 'out', 'extension.js');
+const MAIN = path.resolve(__dirname, '..', process.env.BRIEFC_EXTENSION_MAIN || path.join('out', 'extension.js'));
 
 const temporary = [];
 test.after(() => {
@@ -46,7 +50,8 @@ function fakeBriefc() {
 function activate(options) {
   const fake = createFakeVscode(options);
   installFakeVscode(fake.vscode);
-  const extension = require(OUT);
+  delete require.cache[MAIN];
+  const extension = require(MAIN);
   const context = { subscriptions: [], extensionPath: path.join(__dirname, '..') };
   extension.activate(context);
   return {
@@ -59,6 +64,10 @@ function activate(options) {
 }
 
 const BRIEF = '# Spring promo\n\nlength: 30s\n\n## Goal\nSell.\n';
+
+test(`runs ${path.relative(path.join(__dirname, '..'), MAIN)}`, () => {
+  assert.ok(fs.existsSync(MAIN), `${MAIN} exists (run \`npm run compile\` or \`npm run bundle\` first)`);
+});
 
 test('without briefc: a message says how to install it or set briefc.path; highlighting-only features still work', async () => {
   const { state, openDocument, deactivate } = activate({ settings: { 'briefc.path': '/nonexistent/briefc' } });
