@@ -78,9 +78,11 @@ async function startClient(): Promise<LanguageClient | undefined> {
     documentSelector: [
       { language: 'brief', scheme: 'file' },
       { language: 'brief', scheme: 'untitled' },
+      // The server checks briefs against an open briefc.yaml's unsaved text, and
+      // reports a broken one. (It asks to be told about changes on disk itself.)
+      { scheme: 'file', pattern: '**/briefc.yaml' },
     ],
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/briefc.yaml') },
   };
   const next = new LanguageClient('briefc', 'Brief Language Server', serverOptions, clientOptions);
   next.onDidChangeState((event) => {

@@ -102,7 +102,10 @@ test('the language server runs as `briefc lsp`, and the preview shows its HTML b
   const { exe } = fakeBriefc();
   const { state, openDocument, deactivate } = activate({ settings: { 'briefc.path': exe } });
   try {
-    const file = path.join(tempDir(), 'spring-promo.brief');
+    const folder = tempDir();
+    const file = path.join(folder, 'spring-promo.brief');
+    openDocument(path.join(folder, 'briefc.yaml'), 'limits:\n  goal: 40\n', 'yaml');
+    openDocument(path.join(folder, 'notes.md'), '# Notes\n', 'markdown');
     const doc = openDocument(file, BRIEF);
     await state.commands.get('briefc.openPreview')();
     const panel = state.panels[0];
@@ -120,6 +123,9 @@ test('the language server runs as `briefc lsp`, and the preview shows its HTML b
     // The CSP is the first thing in the head.
     assert.match(first, /^<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     assert.match(first, /<p id="previews">1<\/p>/);
+    // Briefs and briefc.yaml are synchronised with the server; other files are not.
+    const open = JSON.parse(/<p id="open">(.*?)<\/p>/.exec(first)[1].replace(/&quot;/g, '"'));
+    assert.deepEqual(open.map((uri) => path.basename(uri)).sort(), ['briefc.yaml', 'spring-promo.brief']);
     assert.ok(state.messages.every((m) => m.severity !== 'error'), JSON.stringify(state.messages));
 
     // Three quick edits: one refresh, about 150 ms after the last.

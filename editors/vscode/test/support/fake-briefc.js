@@ -68,7 +68,7 @@ function handle(message) {
       const html =
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>p{}</style></head><body>' +
         `<pre id="text">${escape(text)}</pre><p id="argv">${escape(JSON.stringify(args))}</p>` +
-        `<p id="previews">${previews}</p></body></html>`;
+        `<p id="previews">${previews}</p><p id="open">${escape(JSON.stringify([...documents.keys()]))}</p></body></html>`;
       return send({ id, result: { html } });
     }
     case 'shutdown':

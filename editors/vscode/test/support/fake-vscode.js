@@ -232,7 +232,10 @@ function createFakeVscode({ settings = {}, workspaceFolder } = {}) {
       return selectors.some((s) =>
         typeof s === 'string'
           ? s === document.languageId
-          : (!s.language || s.language === document.languageId) && (!s.scheme || s.scheme === document.uri.scheme),
+          : (!s.language || s.language === document.languageId) &&
+            (!s.scheme || s.scheme === document.uri.scheme) &&
+            // Only the `**/NAME` form of glob patterns.
+            (!s.pattern || path.basename(document.uri.fsPath) === s.pattern.replace(/^\*\*\//, '')),
       )
         ? 10
         : 0;
