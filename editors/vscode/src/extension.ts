@@ -1,6 +1,8 @@
 // The Brief extension: starts `briefc lsp` (checks, quick fixes, inlay hints
 // and the preview come from it) and adds the preview and build commands.
 
+import * as readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import { LanguageClient, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { buildBrief } from './build';
@@ -83,6 +85,8 @@ async function startClient(): Promise<LanguageClient | undefined> {
       { scheme: 'file', pattern: '**/briefc.yaml' },
     ],
     outputChannel: output,
+    // briefc lsp logs to standard error; only lines that say so are errors.
+    stdioOptions: { stdout: logLines, stderr: logLines },
   };
   const next = new LanguageClient('briefc', 'Brief Language Server', serverOptions, clientOptions);
   next.onDidChangeState((event) => {
@@ -103,6 +107,14 @@ async function startClient(): Promise<LanguageClient | undefined> {
     if (client === next) client = undefined;
     return undefined;
   }
+}
+
+function logLines(input: Readable, channel: vscode.LogOutputChannel): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => {
+    if (/^(error|panic)\b/i.test(line) || /\bpanicked\b/.test(line)) channel.error(line);
+    else if (/^warn(ing)?\b/i.test(line)) channel.warn(line);
+    else channel.info(line);
+  });
 }
 
 /** The running language client, after waiting for it to start; `undefined` when briefc cannot run. */

@@ -183,3 +183,24 @@ test('Build PDF and HTML runs `briefc build FILE` in the folder, reports the out
     await deactivate();
   }
 });
+
+// With BRIEFC_BIN set to a real briefc (e.g. `BRIEFC_BIN=../../target/debug/briefc npm test`),
+// the extension is checked against the real language server as well.
+test('a real `briefc lsp` (BRIEFC_BIN) publishes diagnostics for an open brief', { skip: !process.env.BRIEFC_BIN && 'BRIEFC_BIN is not set' }, async () => {
+  const exe = path.resolve(process.env.BRIEFC_BIN);
+  const { state, openDocument, deactivate } = activate({ settings: { 'briefc.path': exe } });
+  try {
+    const doc = openDocument(path.join(tempDir(), 'typo.brief'), '# Title\n\nlenght: 90s\n\n## Goal\nSell.\n');
+    const diagnostics = await waitFor('diagnostics', () => {
+      const list = state.diagnostics.get(doc.uri.toString());
+      return list && list.length > 0 && list;
+    });
+    const codes = diagnostics.map((d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code));
+    assert.ok(codes.includes('unknown-field'), `codes: ${codes.join(', ')}`);
+    const typo = diagnostics[codes.indexOf('unknown-field')];
+    assert.equal(typo.range.start.line, 2);
+    assert.ok(state.messages.every((m) => m.severity !== 'error'), JSON.stringify(state.messages));
+  } finally {
+    await deactivate();
+  }
+});

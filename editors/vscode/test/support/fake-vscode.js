@@ -119,6 +119,28 @@ class FoldingRange {
   }
 }
 
+class Diagnostic {
+  constructor(range, message, severity = 0) {
+    this.range = range;
+    this.message = message;
+    this.severity = severity;
+  }
+}
+
+class Location {
+  constructor(uri, rangeOrPosition) {
+    this.uri = uri;
+    this.range = rangeOrPosition;
+  }
+}
+
+class DiagnosticRelatedInformation {
+  constructor(location, message) {
+    this.location = location;
+    this.message = message;
+  }
+}
+
 class CancellationTokenSource {
   constructor() {
     this.emitter = new EventEmitter();
@@ -143,6 +165,8 @@ function createFakeVscode({ settings = {}, workspaceFolder } = {}) {
     panels: [],
     documents: [],
     foldingProviders: [],
+    /** Diagnostics set by the language client, by document URI. */
+    diagnostics: new Map(),
     openedExternally: [],
     outputLines: [],
     events: {
@@ -241,7 +265,19 @@ function createFakeVscode({ settings = {}, workspaceFolder } = {}) {
         : 0;
     },
     createDiagnosticCollection: (name) =>
-      withFallback('diagnostics', { name, set() {}, delete() {}, clear() {}, dispose() {}, get: () => [], has: () => false, forEach() {} }),
+      withFallback('diagnostics', {
+        name,
+        set(uri, diagnostics) {
+          if (Array.isArray(uri)) for (const [u, d] of uri) state.diagnostics.set(u.toString(), d || []);
+          else state.diagnostics.set(uri.toString(), diagnostics || []);
+        },
+        delete: (uri) => state.diagnostics.delete(uri.toString()),
+        clear: () => state.diagnostics.clear(),
+        dispose() {},
+        get: (uri) => state.diagnostics.get(uri.toString()) || [],
+        has: (uri) => state.diagnostics.has(uri.toString()),
+        forEach() {},
+      }),
     registerFoldingRangeProvider(selector, provider) {
       state.foldingProviders.push({ selector, provider });
       return new Disposable();
@@ -328,6 +364,9 @@ function createFakeVscode({ settings = {}, workspaceFolder } = {}) {
     Position,
     Range,
     FoldingRange,
+    Diagnostic,
+    DiagnosticRelatedInformation,
+    Location,
     FoldingRangeKind: { Comment: 1, Imports: 2, Region: 3 },
     CancellationTokenSource,
     CancellationError,
