@@ -2,7 +2,14 @@
 # Builds, tests and packages the VS Code extension in editors/vscode.
 # Needs Node 20 or later with npm, and the npm registry (no other network).
 # Leaves editors/vscode/briefc-VERSION.vsix behind; exits non-zero on any failure.
+#
+# With BRIEFC_BIN set to a built briefc (e.g. BRIEFC_BIN=target/debug/briefc), the
+# activation tests also run the extension against that real `briefc lsp`.
 set -eu
+if [ -n "${BRIEFC_BIN:-}" ]; then
+  BRIEFC_BIN=$(cd "$(dirname "$BRIEFC_BIN")" && pwd)/$(basename "$BRIEFC_BIN")
+  export BRIEFC_BIN
+fi
 cd "$(dirname "$0")"
 
 node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`ci.sh: Node ${process.version} is too old: Node 20 or later is needed`); process.exit(1) }'
