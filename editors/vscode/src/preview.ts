@@ -24,7 +24,10 @@ export class PreviewManager implements vscode.Disposable {
   constructor(private readonly client: ClientSource) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.previews.get(event.document.uri.toString())?.schedule();
+        if (event.contentChanges.length === 0) return;
+        // An edited briefc.yaml (brand, page size, templates) can change every preview.
+        if (path.basename(event.document.uri.path) === 'briefc.yaml') this.refreshAll();
+        else this.previews.get(event.document.uri.toString())?.schedule();
       }),
     );
   }

@@ -104,7 +104,7 @@ test('the language server runs as `briefc lsp`, and the preview shows its HTML b
   try {
     const folder = tempDir();
     const file = path.join(folder, 'spring-promo.brief');
-    openDocument(path.join(folder, 'briefc.yaml'), 'limits:\n  goal: 40\n', 'yaml');
+    const config = openDocument(path.join(folder, 'briefc.yaml'), 'limits:\n  goal: 40\n', 'yaml');
     openDocument(path.join(folder, 'notes.md'), '# Notes\n', 'markdown');
     const doc = openDocument(file, BRIEF);
     await state.commands.get('briefc.openPreview')();
@@ -136,6 +136,10 @@ test('the language server runs as `briefc lsp`, and the preview shows its HTML b
     const refreshed = await waitFor('the refreshed preview', () => panel.webview.html.includes('one two three') && panel.webview.html);
     assert.ok(Date.now() - lastEdit >= 140, 'debounced');
     assert.match(refreshed, /<p id="previews">2<\/p>/, 'one request for the three edits');
+
+    // Editing briefc.yaml renders the preview again.
+    config.setText('limits:\n  goal: 50\n');
+    await waitFor('the preview after editing briefc.yaml', () => panel.webview.html.includes('<p id="previews">3</p>'));
 
     // Opening the preview again reveals the same panel.
     await state.commands.get('briefc.openPreview')(doc.uri);
