@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
       {
         provideFoldingRanges: (document) =>
           foldingRanges(Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text)).map(
-            (fold) => new vscode.FoldingRange(fold.start, fold.end, vscode.FoldingRangeKind.Region),
+            (fold) => new vscode.FoldingRange(fold.start, fold.end),
           ),
       },
     ),
