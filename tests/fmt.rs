@@ -145,7 +145,7 @@ fn fmt_refuses_non_text_and_keeps_it() {
 #[test]
 fn fmt_collapses_blank_lines_through_stdin_keeping_bom_and_crlf() {
     let messy = "\u{FEFF}\r\n\r\n# T\r\n\r\n\r\n\r\nlength: 9s\r\n## Goal\r\nA\r\n\r\n\r\n// kept\r\nB\r\n\r\n\r\n";
-    let out = Command::cargo_bin("briefc")
+    let out = assert_cmd::Command::cargo_bin("briefc")
         .unwrap()
         .args(["fmt", "-"])
         .write_stdin(messy)
@@ -160,7 +160,7 @@ fn fmt_collapses_blank_lines_through_stdin_keeping_bom_and_crlf() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.brief");
     std::fs::write(&path, messy).unwrap();
-    let out = Command::cargo_bin("briefc")
+    let out = assert_cmd::Command::cargo_bin("briefc")
         .unwrap()
         .args(["fmt"])
         .arg(&path)

@@ -605,7 +605,8 @@ fn brand_colour_and_name_are_optional() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("`not a colour` is not a colour: write it as \"#RRGGBB\""),
+        stderr.contains("`brand.color`: `not a colour` is not a colour")
+            && stderr.contains("help: write it as \"#RRGGBB\" or \"#RGB\""),
         "{stderr}"
     );
     assert!(!dir.path().join("a.pdf").exists());
