@@ -1,11 +1,14 @@
 //! `briefc lsp`: the real binary spoken to over pipes, as an editor does.
 
+mod support;
+
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
+use support::Rng;
 
 /// How long any one answer may take before the test fails.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -903,22 +906,6 @@ fn preview_renders_the_unsaved_text_with_the_brand() {
         "the brand colour"
     );
     assert_eq!(client.shutdown(), 0);
-}
-
-/// A small deterministic generator (xorshift64*), so no crate is needed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// A character boundary of `text` near a random place.

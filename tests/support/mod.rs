@@ -709,3 +709,22 @@ pub fn qpdf_uncompressed(pdf: &Path) -> Option<String> {
     let bytes = std::fs::read(&plain).expect("read qpdf's output");
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// xorshift64*: a tiny deterministic generator for randomised tests, so a
+/// failure reproduces from its seed without a crate.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
