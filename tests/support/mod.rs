@@ -562,6 +562,7 @@ fn package_of(tool: &str) -> &'static str {
         "chromium" | "chromium-browser" | "google-chrome" => "chromium",
         "setpriv" => "util-linux",
         "script" => "bsdutils",
+        "nvim" => "neovim",
         _ => "coreutils",
     }
 }
