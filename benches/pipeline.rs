@@ -10,6 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 const ACME: &str = include_str!("../examples/acme-sync.brief");
+/// The 300-line brief `scripts/bench-lsp` sends to the language server.
+const TOUR: &str = include_str!("tour-300.brief");
 
 fn bench(c: &mut Criterion) {
     let config = Config::default();
@@ -19,6 +21,34 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("parse+check", |b| {
         b.iter(|| briefc::check_text(black_box(ACME), &config, today))
+    });
+
+    // What `briefc lsp` does after a one-character change: check the new
+    // text (as `check_bytes`, which the server calls) and turn every
+    // diagnostic's span into protocol positions. The server's own figure,
+    // over pipes, comes from `scripts/bench-lsp`.
+    let at = TOUR
+        .find("Voiceover: Here is the next thing")
+        .expect("a voiceover")
+        + 11;
+    let typed = format!("{}x{}", &TOUR[..at], &TOUR[at..]);
+    c.bench_function("lsp: check after a one-character change (300 lines)", |b| {
+        b.iter(|| {
+            let checked =
+                briefc::check_bytes("tour.brief", black_box(typed.as_bytes()), &config, today);
+            checked
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let start = checked.source.utf16_position(d.span.start);
+                    let end = checked.source.utf16_position(d.span.end);
+                    start.0 + start.1 + end.0 + end.1
+                })
+                .sum::<usize>()
+        })
+    });
+    c.bench_function("check: the 300-line brief", |b| {
+        b.iter(|| briefc::check_text(black_box(TOUR), &config, today))
     });
 
     let checked = briefc::check_bytes("acme-sync.brief", ACME.as_bytes(), &config, today);

@@ -223,3 +223,67 @@ fn usage_errors_are_exit_2() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+// ------------------------------------------------------------ progress bar
+
+/// Three clean briefs in one folder.
+fn three_briefs() -> support::Brief {
+    let clean = std::fs::read_to_string(root().join("examples/acme-sync.brief")).unwrap();
+    support::Brief::new()
+        .file("a.brief", &clean)
+        .file("b.brief", &clean)
+        .file("c.brief", &clean)
+}
+
+const BUILD_THREE: [&str; 6] = ["build", "a.brief", "b.brief", "c.brief", "-o", "out"];
+
+#[test]
+fn a_build_of_many_briefs_shows_a_progress_bar_on_a_terminal() {
+    let b = three_briefs();
+    let Some((code, out)) = support::on_a_terminal(&b, &BUILD_THREE, &[]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("building"), "no progress bar:\n{out}");
+    assert!(
+        out.contains("3/3 c.brief"),
+        "the bar counts to the last brief:\n{out}"
+    );
+    // It is cleared (erase-line) before the summary.
+    let summary = out.find("wrote out/a.html").expect("the summary");
+    assert!(out[..summary].ends_with("\r\x1b[2K"), "{out:?}");
+    // Without colour, the bar has none either.
+    let (_, plain) =
+        support::on_a_terminal(&b, &BUILD_THREE, &[("NO_COLOR", "1")]).expect("script ran");
+    assert!(plain.contains("building ["), "{plain:?}");
+    assert!(!plain.contains("\x1b[3"), "coloured: {plain:?}");
+}
+
+#[test]
+fn no_progress_bar_in_ci_logs_pipes_quiet_runs_or_for_one_brief() {
+    let b = three_briefs();
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: [Case; 3] = [
+        // A CI runner's log is not a terminal that redraws.
+        (&BUILD_THREE, &[("CI", "true")]),
+        (
+            &[
+                "build", "a.brief", "b.brief", "c.brief", "-o", "out", "--quiet",
+            ],
+            &[],
+        ),
+        (&["build", "a.brief", "-o", "out"], &[]),
+    ];
+    for (args, env) in cases {
+        let Some((code, out)) = support::on_a_terminal(&b, args, env) else {
+            return;
+        };
+        assert_eq!(code, 0, "{out}");
+        assert!(!out.contains("building"), "{args:?} {env:?}:\n{out}");
+    }
+    // Piped: nothing on standard error but the summary's absence.
+    let out = b.run_with(BUILD_THREE);
+    out.code(0);
+    out.stdout_has("wrote out/a.html");
+    assert!(!out.dump().contains("building"), "{}", out.dump());
+}

@@ -631,40 +631,6 @@ fn one_brief_given_under_two_spellings_is_checked_once() {
 
 // ---------------------------------------------------------------- item 5
 
-/// Runs `briefc ARGS` in `b`'s folder with stdout and stderr on a terminal
-/// (a pseudo-terminal made by util-linux `script`), `NO_COLOR` unset unless
-/// given in `env`. Returns the exit code and everything printed, or `None`
-/// when `script` is missing (a failure when `CI` is set).
-fn on_a_terminal(b: &Brief, args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
-    let bin = assert_cmd::cargo::cargo_bin("briefc");
-    let command = std::iter::once(quote(&bin.to_string_lossy()))
-        .chain(args.iter().map(|a| quote(a)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut cmd = std::process::Command::new("script");
-    cmd.args(["-q", "-e", "-c", &command, "/dev/null"])
-        .current_dir(b.path(""))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("TERM", "xterm-256color")
-        .stdin(std::process::Stdio::null());
-    for (key, value) in env {
-        cmd.env(key, value);
-    }
-    match cmd.output() {
-        Ok(out) => Some((
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            support::tool_missing("script", "bsdutils");
-            None
-        }
-        Err(e) => panic!("`script` (util-linux) is needed for the terminal tests: {e}"),
-    }
-}
-
 const ESC: &str = "\x1b[";
 
 #[test]
@@ -685,7 +651,7 @@ fn color_never_is_honoured_for_errors_that_stop_a_command() {
     ];
     for (b, args, code) in runs {
         // On a terminal, `auto` colours: the test can see colour at all.
-        let Some((status, out)) = on_a_terminal(b, args, &[]) else {
+        let Some((status, out)) = support::on_a_terminal(b, args, &[]) else {
             return;
         };
         assert_eq!(status, code, "{args:?}: {out}");
@@ -697,15 +663,15 @@ fn color_never_is_honoured_for_errors_that_stop_a_command() {
         // `--color never`, wherever it stands, and `NO_COLOR`: none at all.
         for extra in [&["--color", "never"][..], &["--color=never"]] {
             let args: Vec<&str> = args.iter().chain(extra).copied().collect();
-            let (status, out) = on_a_terminal(b, &args, &[]).unwrap();
+            let (status, out) = support::on_a_terminal(b, &args, &[]).unwrap();
             assert_eq!(status, code, "{args:?}: {out}");
             assert!(!out.contains(ESC), "{args:?}: colour printed\n{out:?}");
         }
         let args: Vec<&str> = ["--color", "never"].iter().chain(args).copied().collect();
-        let (status, out) = on_a_terminal(b, &args, &[]).unwrap();
+        let (status, out) = support::on_a_terminal(b, &args, &[]).unwrap();
         assert_eq!(status, code, "{args:?}: {out}");
         assert!(!out.contains(ESC), "{args:?}: colour printed\n{out:?}");
-        let (status, out) = on_a_terminal(b, &args, &[("NO_COLOR", "1")]).unwrap();
+        let (status, out) = support::on_a_terminal(b, &args, &[("NO_COLOR", "1")]).unwrap();
         assert_eq!(status, code);
         assert!(
             !out.contains(ESC),

@@ -55,6 +55,11 @@ pub struct LspArgs {
     #[arg(long)]
     pub stdio: bool,
 
+    /// Log to standard error how long each check took (what a slow editor
+    /// session is diagnosed with; the editor shows it in its LSP log).
+    #[arg(long)]
+    pub log_timing: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }

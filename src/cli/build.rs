@@ -7,6 +7,7 @@
 use super::Colors;
 use super::args::{BuildArgs, Format, PageArg};
 use super::check::check_files;
+use super::progress::{self, Progress};
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use briefc::config::{Config, PageSize};
 use briefc::diagnostic::{Diagnostic, Rule};
@@ -68,8 +69,14 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
     let mut written = Vec::new();
     let mut reports = Vec::new();
     let mut totals = Totals::default();
+    let progress = Progress::new(
+        checked.len(),
+        !args.watch && progress::wanted(checked.len(), args.quiet),
+        colors.stderr,
+    );
 
     for (mut brief, config) in checked {
+        progress.start(brief.source.path());
         if want_pdf {
             brief
                 .diagnostics
@@ -89,7 +96,8 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         totals.warnings += counted.warnings;
         if args.format == Format::Human {
             if !report.diagnostics.is_empty() {
-                print_stdout(&report::human(std::slice::from_ref(&report), style));
+                progress
+                    .suspend(|| print_stdout(&report::human(std::slice::from_ref(&report), style)));
             }
         } else {
             reports.push(report);
@@ -101,11 +109,14 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             } else {
                 "errors"
             };
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: `{}` has {what} and was not compiled; earlier outputs are untouched",
-                path.display()
-            );
+            progress.suspend(|| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: `{}` has {what} and was not compiled; earlier outputs are untouched",
+                    path.display()
+                );
+            });
+            progress.advance();
             continue;
         }
 
@@ -154,7 +165,9 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             })?;
             written.push(path);
         }
+        progress.advance();
     }
+    drop(progress);
     if args.format != Format::Human {
         print_stdout(&super::check::machine_report(args.format, &reports));
     }

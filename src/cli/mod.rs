@@ -12,6 +12,7 @@ mod export;
 mod fmt;
 mod new;
 mod output;
+mod progress;
 mod walk;
 mod watch;
 

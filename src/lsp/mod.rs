@@ -39,6 +39,7 @@ pub fn run(args: LspArgs) -> Result<u8, CliError> {
         dirty: BTreeSet::new(),
         next_request: 0,
         watch_registration: false,
+        log_timing: args.log_timing,
     };
     eprintln!("briefc lsp {}: ready", env!("CARGO_PKG_VERSION"));
     Ok(server.serve(&incoming))
@@ -64,6 +65,8 @@ struct Server {
     next_request: i32,
     /// Whether the client can be asked to watch `briefc.yaml` files.
     watch_registration: bool,
+    /// `--log-timing`: log each check's time to standard error.
+    log_timing: bool,
 }
 
 impl Server {
@@ -301,6 +304,7 @@ impl Server {
     /// Checks every brief changed in this batch and pushes its diagnostics.
     fn publish_dirty(&mut self) {
         for uri in std::mem::take(&mut self.dirty) {
+            let started = std::time::Instant::now();
             let result = catch_unwind(AssertUnwindSafe(|| {
                 let analysis = self.workspace.analysis(&uri)?;
                 let doc = self.workspace.get(&uri)?;
@@ -310,7 +314,17 @@ impl Server {
                 ))
             }));
             match result {
-                Ok(Some((items, version))) => self.publish(&uri, items, Some(version)),
+                Ok(Some((items, version))) => {
+                    if self.log_timing {
+                        eprintln!(
+                            "briefc lsp: checked {} (version {version}) in {:.3} ms: {} diagnostics",
+                            uri.as_str(),
+                            started.elapsed().as_secs_f64() * 1000.0,
+                            items.len()
+                        );
+                    }
+                    self.publish(&uri, items, Some(version))
+                }
                 Ok(None) => {}
                 Err(panic) => eprintln!(
                     "briefc lsp: internal error while checking `{}`: {}",

@@ -543,6 +543,42 @@ fn unprivileged_wrapper() -> Option<Vec<OsString>> {
 
 // ------------------------------------------------------------ external tools
 
+/// Runs `briefc ARGS` in `b`'s folder with stdout and stderr on a terminal
+/// (a pseudo-terminal made by util-linux `script`), `NO_COLOR` unset unless
+/// given in `env`, and `CI` unset unless given (a person's terminal).
+/// Returns the exit code and everything printed, or `None` when `script` is
+/// missing (a failure when `CI` is set).
+pub fn on_a_terminal(b: &Brief, args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let bin = assert_cmd::cargo::cargo_bin("briefc");
+    let command = std::iter::once(quote(&bin.to_string_lossy()))
+        .chain(args.iter().map(|a| quote(a)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-q", "-e", "-c", &command, "/dev/null"])
+        .current_dir(b.path(""))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CI")
+        .env("TERM", "xterm-256color")
+        .stdin(std::process::Stdio::null());
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    match cmd.output() {
+        Ok(out) => Some((
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            tool_missing("script", "bsdutils");
+            None
+        }
+        Err(e) => panic!("`script` (util-linux) is needed for the terminal tests: {e}"),
+    }
+}
+
 /// Says that `tool` (from the Debian package `package`) is missing: a failure
 /// when `CI` is set (`.ci/run` installs it), else a note before the caller skips.
 #[track_caller]
