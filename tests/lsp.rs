@@ -1152,6 +1152,89 @@ fn completion_offers_what_is_missing_where_it_fits() {
     assert_eq!(client.shutdown(), 0);
 }
 
+#[test]
+fn completion_signs_a_sign_off_entry_with_today() {
+    let text = "# Launch\nlength: 30s\n\n## Sign-off\n- Priya Shah (marketing)\n- Tom Becker (VP Sales) \n- Ana Lima (sales) 2026-01-02\n- Jo\n";
+    let (dir, _, uri) = scratch("s.brief", text);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
+    client.open(&uri, text);
+    let mut complete = |line: u64, character: u64| -> Vec<String> {
+        let items = client.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["textEdit"]["newText"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // After `(ROLE)`: today, with the space it needs.
+    assert_eq!(complete(4, 24), [" 2026-03-04"]);
+    assert_eq!(complete(5, 24), ["2026-03-04"]);
+    // Already dated, inside the name, or no `(ROLE)` yet: nothing.
+    assert_eq!(complete(6, 18), Vec::<String>::new());
+    assert_eq!(complete(4, 5), Vec::<String>::new());
+    assert_eq!(complete(7, 4), Vec::<String>::new());
+    assert_eq!(client.shutdown(), 0);
+}
+
+const GAPPY: &str = "# Launch
+length: 30s
+
+## Goal
+Make IT managers aware of Acme Sync.
+
+## Audience
+IT managers at companies of 200 to 2,000 seats.
+
+## Key benefits
+- Set up in minutes, not days
+
+## Success metrics
+- Views: 10,000 in the first month
+
+## Scenes
+### 0:00-0:10 Hook
+Visual: The product.
+### 0:12-0:20 Setup
+Visual: A laptop.
+### 0:18-0:30 Close
+Visual: The logo.
+";
+
+#[test]
+fn quick_fixes_close_a_scene_gap_and_an_overlap() {
+    let (dir, _, uri) = scratch("gap.brief", GAPPY);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, GAPPY);
+    let diags = client.diagnostics(&uri, 1);
+    assert_eq!(codes(&diags), ["scene-gap", "scene-overlap"]);
+    let mut fixed_texts = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        let actions = client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"],
+                "context": { "diagnostics": [d] } }),
+        );
+        let fix = &actions[0];
+        assert_eq!(fix["isPreferred"], true, "{actions}");
+        let fixed = apply(GAPPY, &fix["edit"]["changes"][uri.as_str()]);
+        let version = 2 + i as i64;
+        client.change(&uri, version, &fixed);
+        let after = client.diagnostics(&uri, version);
+        assert_eq!(after.len(), 1, "{}: {after:?}", fix["title"]);
+        assert_ne!(after[0]["code"], d["code"]);
+        fixed_texts.push((fix["title"].as_str().unwrap().to_string(), fixed));
+    }
+    assert_eq!(fixed_texts[0].0, "Start the scene at 0:10");
+    assert!(fixed_texts[0].1.contains("\n### 0:10-0:20 Setup\n"));
+    assert_eq!(fixed_texts[1].0, "Start the scene at 0:20");
+    assert!(fixed_texts[1].1.contains("\n### 0:20-0:30 Close\n"));
+    assert_eq!(client.shutdown(), 0);
+}
+
 const FIXABLE: &str = "# Launch
 
 length: 30s

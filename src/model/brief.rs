@@ -529,6 +529,23 @@ impl Scene {
             .collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     }
+
+    /// The words of the voiceover (every `Voiceover:` field), `None` when the
+    /// scene has none. Counted as `voiceover-too-long` counts them.
+    pub fn voiceover_words(&self) -> Option<usize> {
+        let mut fields = self
+            .fields
+            .iter()
+            .filter(|f| f.kind == SceneFieldKind::Voiceover)
+            .peekable();
+        fields.peek()?;
+        Some(fields.map(|f| super::word_count(&f.text.value)).sum())
+    }
+}
+
+/// The seconds that `words` spoken words take at `rate` words per minute.
+pub fn speaking_seconds(words: usize, rate: f64) -> f64 {
+    words as f64 * 60.0 / rate
 }
 
 /// A scene's start and end.

@@ -2,7 +2,7 @@
 
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Duration, SceneFieldKind, word_count};
+use crate::model::{Duration, SceneFieldKind, speaking_seconds};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let scenes = cx.brief.scenes();
@@ -117,20 +117,20 @@ fn voiceover(
     duration: Duration,
     out: &mut Vec<Diagnostic>,
 ) {
-    let fields: Vec<_> = scene
-        .fields
-        .iter()
-        .filter(|f| f.kind == SceneFieldKind::Voiceover)
-        .collect();
-    let Some(first) = fields.first() else { return };
-    let words: usize = fields.iter().map(|f| word_count(&f.text.value)).sum();
+    let Some(words) = scene.voiceover_words() else {
+        return;
+    };
     let rate = cx.settings.speaking_rate_wpm;
-    let needed = words as f64 * 60.0 / rate;
+    let needed = speaking_seconds(words, rate);
     if needed > f64::from(duration.seconds) {
-        let max_words = (f64::from(duration.seconds) * rate / 60.0).floor();
-        let span = fields
+        let mut spans = scene
+            .fields
             .iter()
-            .fold(first.text.span, |s, f| s.to(f.text.span));
+            .filter(|f| f.kind == SceneFieldKind::Voiceover)
+            .map(|f| f.text.span);
+        let Some(first) = spans.next() else { return };
+        let span = spans.fold(first, |s, next| s.to(next));
+        let max_words = (f64::from(duration.seconds) * rate / 60.0).floor();
         out.push(
             Diagnostic::new(
                 Rule::VoiceoverTooLong,

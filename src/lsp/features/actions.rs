@@ -146,6 +146,7 @@ fn fixes_for(text: &str, analysis: &Analysis, d: &Diagnostic) -> Vec<Fix> {
             fixes.sort_by_key(|f| !f.preferred);
             fixes
         }
+        Rule::SceneGap | Rule::SceneOverlap => move_scene_start(text, d).into_iter().collect(),
         Rule::MissingSection => {
             let name = d.message.split('`').nth(1).unwrap_or_default();
             SectionKind::parse(name)
@@ -155,6 +156,24 @@ fn fixes_for(text: &str, analysis: &Analysis, d: &Diagnostic) -> Vec<Fix> {
         }
         _ => Vec::new(),
     }
+}
+
+/// A gap or an overlap closed by starting the scene where the previous one
+/// ends: the timecode the diagnostic's help names (`start it at 0:30…`).
+fn move_scene_start(text: &str, d: &Diagnostic) -> Option<Fix> {
+    let help = d.help.as_deref()?.strip_prefix("start it at ")?;
+    let target = help.split([' ', ',']).next()?;
+    let heading = d.span.text(text);
+    let after_marker = heading.trim_start_matches('#').trim_start();
+    let parsed = briefc::model::parse_scene_heading(after_marker).ok()?;
+    // `start_text` is a slice of `heading`: its offset there.
+    let start = d.span.start + (parsed.start_text.as_ptr() as usize - heading.as_ptr() as usize);
+    Some(Fix {
+        title: format!("Start the scene at {target}"),
+        span: Span::new(start, start + parsed.start_text.len()),
+        new_text: target.to_string(),
+        preferred: true,
+    })
 }
 
 /// The header key of the `key: value` line holding `span`.

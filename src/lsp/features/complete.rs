@@ -1,6 +1,7 @@
 //! Completion: header keys not yet given, section names not yet present,
 //! scene field names inside a scene, values of `stage`, `status` and
-//! `profile`, and today's date after `due:` and `shoot:`.
+//! `profile`, and today's date after `due:` and `shoot:` and at the end of a
+//! sign-off entry.
 
 use crate::lsp::document::{Analysis, Document};
 use crate::lsp::text::Encoding;
@@ -85,6 +86,23 @@ pub fn complete(
                 )
             })
             .collect();
+    }
+
+    // `- NAME (ROLE)` at the end of a `## Sign-off` entry: today's date, to sign it.
+    if place == Place::Section(Some(SectionKind::SignOff), false)
+        && before.trim_end().ends_with(')')
+        && before.trim_start().starts_with(['-', '*', '•', '+'])
+        && text[cursor..line.end].trim().is_empty()
+    {
+        let space = if before.ends_with(' ') { "" } else { " " };
+        let date = today.to_string();
+        return vec![item(
+            &date,
+            format!("{space}{date}"),
+            cursor,
+            CompletionItemKind::VALUE,
+            Some("today: signed".into()),
+        )];
     }
 
     // `key: …`: a value.

@@ -4,7 +4,7 @@
 
 use crate::lsp::document::Analysis;
 use briefc::config::Settings;
-use briefc::model::{Content, Duration, Scene, SceneFieldKind, Section, SectionKind, word_count};
+use briefc::model::{Content, Duration, Scene, Section, SectionKind, speaking_seconds, word_count};
 use briefc::syntax::Span;
 
 /// The scene whose heading is on the line `heading`.
@@ -29,14 +29,8 @@ pub fn section_at(analysis: &Analysis, heading: Span) -> Option<&Section> {
 
 /// A scene's voiceover: words and the seconds they take at `rate` words per minute.
 pub fn voiceover(scene: &Scene, rate: f64) -> Option<(usize, f64)> {
-    let mut fields = scene
-        .fields
-        .iter()
-        .filter(|f| f.kind == SceneFieldKind::Voiceover)
-        .peekable();
-    fields.peek()?;
-    let words: usize = fields.map(|f| word_count(&f.text.value)).sum();
-    Some((words, words as f64 * 60.0 / rate))
+    let words = scene.voiceover_words()?;
+    Some((words, speaking_seconds(words, rate)))
 }
 
 /// `25 s · VO 19 words ≈ 8 s`: a scene in one line.
