@@ -25,6 +25,14 @@ pub enum WalkError {
         /// Where it points.
         target: PathBuf,
     },
+    /// A file over [`briefc::source::MAX_BRIEF_BYTES`].
+    #[error("cannot read `{path}`: {reason}")]
+    TooLarge {
+        /// The path as given or found.
+        path: PathBuf,
+        /// The size, said as people say it.
+        reason: String,
+    },
     /// A folder given explicitly holds no briefs.
     #[error("no `*.brief` files found in `{0}`")]
     NoBriefs(PathBuf),
@@ -47,6 +55,30 @@ impl WalkError {
             reason: briefc::source::io_reason(err),
         }
     }
+}
+
+/// Reads the brief at `path`, refusing a file over
+/// [`briefc::source::MAX_BRIEF_BYTES`] without reading it (and reading at
+/// most one byte more than the limit, should the file grow meanwhile).
+pub fn read_brief(path: &Path) -> Result<Vec<u8>, WalkError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| WalkError::io(path, &e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    let too_large = |size: Option<u64>| WalkError::TooLarge {
+        path: path.to_path_buf(),
+        reason: briefc::source::over_limit(size, briefc::source::MAX_BRIEF_BYTES, "briefs"),
+    };
+    if briefc::source::brief_too_large(size).is_some() {
+        return Err(too_large(Some(size)));
+    }
+    let limit = briefc::source::MAX_BRIEF_BYTES as u64;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
 }
 
 /// What [`find_briefs`] found.
