@@ -133,12 +133,11 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, path.as_path())?;
-        let stem = output_stem(path.as_path());
         if want_html {
             let html = templates
                 .render(&brief.brief, &options)
                 .map_err(template_error)?;
-            outputs.push((out_dir.join(format!("{stem}.html")), html.into_bytes()));
+            outputs.push((out_dir.join(output_name(&path, "html")), html.into_bytes()));
         }
         if want_pdf {
             let bytes = pdf::render(&brief.brief, &options).map_err(|e| {
@@ -150,7 +149,7 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
                     "this is a bug in briefc; please report it with the brief",
                 )
             })?;
-            outputs.push((out_dir.join(format!("{stem}.pdf")), bytes));
+            outputs.push((out_dir.join(output_name(&path, "pdf")), bytes));
         }
         for (path, bytes) in outputs {
             crate::cli::output::write_atomic(&path, &bytes).map_err(|e| {
@@ -303,12 +302,21 @@ fn output_folder(out_dir: &Option<PathBuf>, brief: &Path) -> PathBuf {
     }
 }
 
-/// The outputs' name without extension: the brief's name without its own.
-fn output_stem(brief: &Path) -> String {
+/// The outputs' name without extension: the brief's name without its own
+/// (as the file system spells it, even when it is not UTF-8).
+fn output_stem(brief: &Path) -> std::ffi::OsString {
     brief
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(std::ffi::OsStr::to_os_string)
         .unwrap_or_else(|| "brief".into())
+}
+
+/// The output's file name: the brief's name with the extension `ext`.
+fn output_name(brief: &Path, ext: &str) -> std::ffi::OsString {
+    let mut name = output_stem(brief);
+    name.push(".");
+    name.push(ext);
+    name
 }
 
 /// The file that writing `path` replaces: its folder resolved (symbolic
@@ -376,7 +384,7 @@ fn refuse_overwriting_inputs(
     for file in files {
         let dir = output_folder(&args.out_dir, file);
         for (ext, _) in extensions.iter().filter(|(_, wanted)| *wanted) {
-            let output = dir.join(format!("{}.{ext}", output_stem(file)));
+            let output = dir.join(output_name(file, ext));
             let Some((input, what)) = landing(&output).and_then(|key| known.get(&key)) else {
                 continue;
             };
@@ -387,7 +395,7 @@ fn refuse_overwriting_inputs(
                     "the brief itself".to_string(),
                     format!(
                         "rename the brief to `{}.brief`, or write the outputs to another folder with `-o DIR`",
-                        output_stem(file)
+                        output_stem(file).to_string_lossy()
                     ),
                 )
             } else {

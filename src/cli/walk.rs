@@ -33,6 +33,9 @@ pub enum WalkError {
         /// The size, said as people say it.
         reason: String,
     },
+    /// A symbolic link that leads back to itself through other links.
+    #[error("cannot read `{0}`: the symbolic link leads back to itself (a loop of links)")]
+    LinkLoop(PathBuf),
     /// A folder given explicitly holds no briefs.
     #[error("no `*.brief` files found in `{0}`")]
     NoBriefs(PathBuf),
@@ -50,12 +53,22 @@ impl WalkError {
                 };
             }
         }
+        if err.raw_os_error() == Some(ELOOP) && std::fs::read_link(path).is_ok() {
+            return WalkError::LinkLoop(path.to_path_buf());
+        }
         WalkError::Unreadable {
             path: path.to_path_buf(),
             reason: briefc::source::io_reason(err),
         }
     }
 }
+
+/// `ELOOP`: too many levels of symbolic links.
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const ELOOP: i32 = 62;
+/// `ELOOP`: too many levels of symbolic links.
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const ELOOP: i32 = 40;
 
 /// Reads the brief at `path`, refusing a file over
 /// [`briefc::source::MAX_BRIEF_BYTES`] without reading it (and reading at
@@ -203,16 +216,22 @@ fn walk_problem(dir: &Path, err: &ignore::Error) -> Option<WalkError> {
         });
     };
     let path = tidy(path);
-    let problem = match err.io_error() {
-        Some(io) => WalkError::io(path, io),
-        None => WalkError::Unreadable {
+    // The walker's own I/O errors read "io error for operation on PATH: …";
+    // looking again gives the operating system's error, said plainly.
+    let problem = match (std::fs::metadata(path).err(), err.io_error()) {
+        (Some(io), _) => WalkError::io(path, &io),
+        (None, Some(io)) => WalkError::io(path, io),
+        (None, None) => WalkError::Unreadable {
             path: path.to_path_buf(),
             reason: err.to_string(),
         },
     };
-    // A dangling link that is not named like a brief is not one: skip it,
-    // as the walk skips every other file that is not a brief.
-    if matches!(problem, WalkError::DanglingLink { .. })
+    // A dangling link, or a loop of links, not named like a brief is not
+    // one: skip it, as the walk skips every other file that is not a brief.
+    if matches!(
+        problem,
+        WalkError::DanglingLink { .. } | WalkError::LinkLoop(_)
+    )
         && path.extension().is_none_or(|e| e != "brief")
     {
         return None;
