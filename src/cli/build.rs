@@ -151,19 +151,9 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             })?;
             outputs.push((out_dir.join(output_name(&path, "pdf")), bytes));
         }
-        for (path, bytes) in outputs {
-            crate::cli::output::write_atomic(&path, &bytes).map_err(|e| {
-                CliError::new(
-                    format!(
-                        "cannot write `{}`: {}",
-                        path.display(),
-                        briefc::source::io_reason(&e)
-                    ),
-                    "check that the output folder is writable, or choose another with `-o DIR`",
-                )
-            })?;
-            written.push(path);
-        }
+        crate::cli::output::write_all_atomic(&outputs)
+            .map_err(|(path, e)| write_error(&path, &e))?;
+        written.extend(outputs.into_iter().map(|(path, _)| path));
         progress.advance();
     }
     drop(progress);
@@ -180,6 +170,31 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
     }
     Ok((status, totals))
+}
+
+/// The error for an output that could not be written, with the fix that
+/// fits the cause.
+fn write_error(path: &Path, err: &std::io::Error) -> CliError {
+    use std::io::ErrorKind::*;
+    let help = match err.kind() {
+        IsADirectory => format!(
+            "`{}` is a folder: move it away, or write the outputs elsewhere with `-o DIR`",
+            path.display()
+        ),
+        StorageFull | QuotaExceeded => {
+            "the disk is full: free some space, or write the outputs elsewhere with `-o DIR`; \
+             the earlier outputs are untouched"
+                .into()
+        }
+        _ => "check that the output folder is writable, or choose another with `-o DIR`; \
+              the earlier outputs are untouched"
+            .into(),
+    };
+    let reason = match err.kind() {
+        IsADirectory => "it is a folder".into(),
+        _ => briefc::source::io_reason(err),
+    };
+    CliError::new(format!("cannot write `{}`: {reason}", path.display()), help)
 }
 
 fn print_stdout(text: &str) {
