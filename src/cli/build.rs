@@ -121,10 +121,16 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
 
         let options = render_options(&config, args.page, timestamp, want_html)?;
-        let templates = match args.templates.as_ref().or(config.templates.as_ref()) {
+        // `--templates` is the user's word; `templates:` in a briefc.yaml
+        // (perhaps from someone else's repository) stays inside its project.
+        let (dir, confine) = match &args.templates {
+            Some(dir) => (Some(dir), None),
+            None => (config.templates.as_ref(), project_root(&config)),
+        };
+        let templates = match dir {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
-                    overrides.insert(dir.clone(), load_templates(dir)?);
+                    overrides.insert(dir.clone(), load_templates(dir, confine.as_deref())?);
                 }
                 &overrides[dir]
             }
@@ -238,7 +244,7 @@ fn render_options(
 ) -> Result<RenderOptions, CliError> {
     // Only the HTML shows the logo, so a PDF-only build does not need it.
     let logo = match &config.brand.logo {
-        Some(path) if want_html => Some(read_logo(path)?),
+        Some(path) if want_html => Some(read_logo(path, project_root(config).as_deref())?),
         _ => None,
     };
     let page = match page {
@@ -254,7 +260,51 @@ fn render_options(
     })
 }
 
-pub(crate) fn read_logo(path: &Path) -> Result<Logo, CliError> {
+/// The folder holding the `briefc.yaml` of `config` (its project), which
+/// the paths it names must stay inside; `None` for the built-in defaults.
+pub(crate) fn project_root(config: &Config) -> Option<PathBuf> {
+    let file = config.path.as_deref()?;
+    Some(match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    })
+}
+
+/// Refuses `path`, named by `key` in briefc.yaml, when it leads outside
+/// `root` through `..` or a symbolic link. A path that does not exist is
+/// left to the reading, which says so.
+fn inside_project(path: &Path, root: &Path, key: &str) -> Result<(), CliError> {
+    let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
+    else {
+        return Ok(());
+    };
+    if real.starts_with(&real_root) {
+        return Ok(());
+    }
+    let flag = if key == "templates" {
+        "pass the folder with `--templates DIR`"
+    } else {
+        "copy the file into the project"
+    };
+    Err(CliError::new(
+        format!(
+            "`{key}` in briefc.yaml leads outside its folder: `{}` is `{}`",
+            path.display(),
+            real.display()
+        ),
+        format!(
+            "briefc.yaml may only name files inside its own folder (`{}`); if you trust it, {flag}",
+            root.display()
+        ),
+    ))
+}
+
+/// Reads the brand logo at `path`; with `confine`, only from inside that
+/// folder (see [`inside_project`]).
+pub(crate) fn read_logo(path: &Path, confine: Option<&Path>) -> Result<Logo, CliError> {
+    if let Some(root) = confine {
+        inside_project(path, root, "brand.logo")?;
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -507,8 +557,12 @@ fn font_warnings(brief: &briefc::model::Brief, config: &Config) -> Vec<Diagnosti
 }
 
 /// The built-in templates with the overrides found in `dir`: the files are
-/// read here, so rendering does no I/O.
-pub(crate) fn load_templates(dir: &Path) -> Result<Templates, CliError> {
+/// read here, so rendering does no I/O. With `confine`, the folder and
+/// every file read must be inside that folder (see [`inside_project`]).
+pub(crate) fn load_templates(dir: &Path, confine: Option<&Path>) -> Result<Templates, CliError> {
+    if let Some(root) = confine {
+        inside_project(dir, root, "templates")?;
+    }
     if !dir.is_dir() {
         return Err(CliError::new(
             format!("the templates folder `{}` does not exist", dir.display()),
@@ -520,6 +574,9 @@ pub(crate) fn load_templates(dir: &Path) -> Result<Templates, CliError> {
         let path = dir.join(name);
         if !path.is_file() {
             continue;
+        }
+        if let Some(root) = confine {
+            inside_project(&path, root, "templates")?;
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             CliError::new(
