@@ -45,7 +45,8 @@ fn assert_safe(page: &str) {
     // The policy: nothing by default (so no script, no remote load, no
     // frame, no font), styles by hash only, images only inline.
     let doc = scraper::Html::parse_document(page);
-    let selector = scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
+    let selector =
+        scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
     let policies: Vec<_> = doc
         .select(&selector)
         .map(|m| m.value().attr("content").unwrap().to_string())
@@ -57,7 +58,10 @@ fn assert_safe(page: &str) {
     assert!(directives.contains(&"base-uri 'none'"), "{directives:?}");
     assert!(directives.contains(&"form-action 'none'"), "{directives:?}");
     for d in &directives {
-        assert!(!d.starts_with("script-src") && !d.contains("unsafe-") && !d.contains("http"), "{d}");
+        assert!(
+            !d.starts_with("script-src") && !d.contains("unsafe-") && !d.contains("http"),
+            "{d}"
+        );
     }
     // No script element, no event handler attribute.
     let scripts = scraper::Selector::parse("script").unwrap();
@@ -65,7 +69,10 @@ fn assert_safe(page: &str) {
     assert!(!page.contains(" onload=") && !page.contains(" onerror="));
     // Only http(s) links, each with rel="noopener noreferrer".
     for (href, rel) in links(page) {
-        assert!(href.starts_with("https://") || href.starts_with("http://"), "{href}");
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
         assert!(rel, "{href} lacks rel=\"noopener noreferrer\"");
     }
 }
@@ -78,11 +85,18 @@ fn dangerous_urls_are_never_clickable() {
     let hrefs: Vec<String> = links(&html).into_iter().map(|l| l.0).collect();
     assert_eq!(
         hrefs,
-        ["https://acme.example/sync?a=1&b=", "https://acme.example/ok"],
+        [
+            "https://acme.example/sync?a=1&b=",
+            "https://acme.example/ok"
+        ],
         "{html}"
     );
     // The other schemes are shown as text.
-    for text in ["javascript:alert(1)", "vbscript:msgbox(1)", "data:text/html;base64"] {
+    for text in [
+        "javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64",
+    ] {
         assert!(html.contains(text), "{text} is not shown");
     }
     assert!(html.contains("&lt;script&gt;alert(3)&lt;/script&gt;"));
@@ -119,7 +133,10 @@ fn project(config: &str) -> Brief {
         .file("proj/tpl/brief.html", "{% extends \"base/brief.html\" %}")
         .file("outside/logo.png", PNG)
         .file("outside/secret.txt", "the secret")
-        .file("outside/tpl/brief.html", "{% extends \"base/brief.html\" %}")
+        .file(
+            "outside/tpl/brief.html",
+            "{% extends \"base/brief.html\" %}",
+        )
 }
 
 fn build(b: &Brief, extra: &[&str]) -> support::Output {
@@ -144,7 +161,8 @@ fn paths_in_briefc_yaml_stay_inside_its_folder() {
     let b = project("brand:\n  logo: ../outside/logo.png\n").current_dir("proj");
     build(&b, &[]).cannot_run(&["`brand.logo` in briefc.yaml leads outside its folder"]);
     // A PDF-only build does not read the logo, so it does not mind.
-    b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"]).code(0);
+    b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"])
+        .code(0);
 
     // Out through symbolic links: the folder, a template in it, the logo.
     #[cfg(unix)]
@@ -158,7 +176,10 @@ fn paths_in_briefc_yaml_stay_inside_its_folder() {
         std::fs::remove_file(b.path("proj/tpl/brief.html")).unwrap();
         symlink("../../outside/secret.txt", b.path("proj/tpl/brief.html")).unwrap();
         let out = build(&b, &[]);
-        out.cannot_run(&["`templates` in briefc.yaml leads outside its folder", "secret.txt"]);
+        out.cannot_run(&[
+            "`templates` in briefc.yaml leads outside its folder",
+            "secret.txt",
+        ]);
         assert!(!out.stderr.contains("the secret"));
 
         let b = project("brand:\n  logo: link.png\n").current_dir("proj");
@@ -170,7 +191,9 @@ fn paths_in_briefc_yaml_stay_inside_its_folder() {
     let b = project("").current_dir("proj");
     build(&b, &["--templates", "../outside/tpl"]).code(0);
     // And a config named with `--config` confines to its own folder.
-    let b = project("").file("other/briefc.yaml", "templates: ../outside/tpl\n").current_dir("proj");
+    let b = project("")
+        .file("other/briefc.yaml", "templates: ../outside/tpl\n")
+        .current_dir("proj");
     build(&b, &["--config", "../other/briefc.yaml"])
         .cannot_run(&["`templates` in briefc.yaml leads outside its folder"]);
 }

@@ -40,7 +40,11 @@ fn a_brief_over_ten_mib_is_refused_by_every_command() {
         let started = Instant::now();
         b.run_with(&args)
             .cannot_run(&[refusal, "a brief is a few kilobytes"]);
-        assert!(started.elapsed() < QUICK, "{args:?} took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < QUICK,
+            "{args:?} took {:?}",
+            started.elapsed()
+        );
     }
     assert!(!b.path("big.html").exists() && !b.path("big.pdf").exists());
 
@@ -99,7 +103,9 @@ fn refused_config(config: &str, names: &[&str]) -> Duration {
 /// The billion laughs: nine aliases of the level below, nine levels deep
 /// (10^9 values once expanded), under `key`.
 fn billion_laughs(key: &str) -> String {
-    let mut text = format!("{key}: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    let mut text = format!(
+        "{key}: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+    );
     for level in 1..=9 {
         let below = format!("*l{}", level - 1);
         let items = vec![below.as_str(); 9].join(", ");
@@ -112,26 +118,41 @@ fn billion_laughs(key: &str) -> String {
 fn yaml_alias_bombs_are_refused_quickly() {
     // At the top level, and where a value of the schema goes.
     for key in ["lol", "required_fields"] {
-        let took = refused_config(&billion_laughs(key), &["expand the file to more than 100000 values"]);
+        let took = refused_config(
+            &billion_laughs(key),
+            &["expand the file to more than 100000 values"],
+        );
         eprintln!("billion laughs under `{key}`: refused in {took:?}");
     }
     // Not exponential: a long list aliased by thousands of profiles (thirty
     // million values). Each alias is one jump for serde_yaml_ng's own
     // limit, so only the count of values stops it.
-    let mut text = format!("required_fields: &f [{}]\nprofiles:\n", vec!["length"; 10_000].join(", "));
+    let mut text = format!(
+        "required_fields: &f [{}]\nprofiles:\n",
+        vec!["length"; 10_000].join(", ")
+    );
     for i in 0..3_000 {
         text.push_str(&format!("  p{i}: {{required_fields: *f}}\n"));
     }
     assert!(text.len() < briefc::config::MAX_CONFIG_BYTES);
-    let took = refused_config(&text, &["briefc.yaml:", "more than 100000 values", "fewer aliases"]);
+    let took = refused_config(
+        &text,
+        &["briefc.yaml:", "more than 100000 values", "fewer aliases"],
+    );
     eprintln!("10,000 values aliased 3,000 times: refused in {took:?}");
 }
 
 #[test]
 fn deep_nesting_is_refused_quickly() {
     for (what, text) in [
-        ("flow", format!("limits: {}{}\n", "[".repeat(100_000), "]".repeat(100_000))),
-        ("unclosed flow", format!("limits: {}\n", "{a: ".repeat(50_000))),
+        (
+            "flow",
+            format!("limits: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+        ),
+        (
+            "unclosed flow",
+            format!("limits: {}\n", "{a: ".repeat(50_000)),
+        ),
         ("block", format!("limits:\n  {}x\n", "- ".repeat(100_000))),
     ] {
         let took = refused_config(&text, &["nest more than 32 levels deep"]);
@@ -140,7 +161,10 @@ fn deep_nesting_is_refused_quickly() {
     // An ordinary amount of nesting is fine.
     Brief::new()
         .file("a.brief", CLEAN)
-        .file("briefc.yaml", "profiles:\n  social:\n    limits: {goal: 40}\n    length: {max: 60s}\n")
+        .file(
+            "briefc.yaml",
+            "profiles:\n  social:\n    limits: {goal: 40}\n    length: {max: 60s}\n",
+        )
         .run_with(["check", "--today", TODAY, "a.brief"])
         .code(0);
 }
@@ -166,17 +190,44 @@ fn a_config_over_256_kib_is_refused_unread() {
 #[test]
 fn config_values_that_make_no_sense_name_their_key() {
     for (config, key) in [
-        ("speaking_rate_wpm: 0\n", "`speaking_rate_wpm`: expected a number greater than 0, found `0`"),
-        ("speaking_rate_wpm: -150\n", "`speaking_rate_wpm`: expected a number greater than 0, found `-150`"),
-        ("speaking_rate_wpm: .inf\n", "`speaking_rate_wpm`: expected a number greater than 0"),
-        ("seconds_per_benefit: 0\n", "`seconds_per_benefit`: expected a whole number greater than 0, found `0`"),
+        (
+            "speaking_rate_wpm: 0\n",
+            "`speaking_rate_wpm`: expected a number greater than 0, found `0`",
+        ),
+        (
+            "speaking_rate_wpm: -150\n",
+            "`speaking_rate_wpm`: expected a number greater than 0, found `-150`",
+        ),
+        (
+            "speaking_rate_wpm: .inf\n",
+            "`speaking_rate_wpm`: expected a number greater than 0",
+        ),
+        (
+            "seconds_per_benefit: 0\n",
+            "`seconds_per_benefit`: expected a whole number greater than 0, found `0`",
+        ),
         ("seconds_per_benefit: -5\n", "`seconds_per_benefit`"),
-        ("seconds_per_benefit: 99999999999\n", "`seconds_per_benefit`: `99999999999` is too large"),
-        ("limits:\n  benefits: 0\n", "`limits.benefits`: expected a whole number greater than 0"),
+        (
+            "seconds_per_benefit: 99999999999\n",
+            "`seconds_per_benefit`: `99999999999` is too large",
+        ),
+        (
+            "limits:\n  benefits: 0\n",
+            "`limits.benefits`: expected a whole number greater than 0",
+        ),
         ("limits:\n  goal: -1\n", "`limits.goal`"),
-        ("length: {min: 2m, max: 1m}\n", "`length`: the minimum `2m` is above the maximum `1m`"),
-        ("length: {max: 0s}\n", "`length`: the maximum `0s` is below the default minimum `5s`"),
-        ("length: {min: 99999999999}\n", "`length.min`: expected a duration"),
+        (
+            "length: {min: 2m, max: 1m}\n",
+            "`length`: the minimum `2m` is above the maximum `1m`",
+        ),
+        (
+            "length: {max: 0s}\n",
+            "`length`: the maximum `0s` is below the default minimum `5s`",
+        ),
+        (
+            "length: {min: 99999999999}\n",
+            "`length.min`: expected a duration",
+        ),
         (
             "profiles:\n  social:\n    speaking_rate_wpm: 0\n",
             "`profiles.social.speaking_rate_wpm`: expected a number greater than 0",
@@ -197,34 +248,85 @@ fn huge_numbers_in_a_brief_are_diagnostics() {
     let nines = "9".repeat(40);
     let cases = [
         ("length: 30s", format!("length: {nines}s"), "invalid-value"),
-        ("length: 30s", "length: 4294967296s".to_string(), "invalid-value"),
-        ("length: 30s", format!("length: {nines}:00"), "invalid-value"),
-        ("length: 30s", "length: 999999999h".to_string(), "invalid-value"),
-        ("length: 30s", format!("length: 1.{nines}m"), "invalid-value"),
-        ("### 0:10-0:30 End card", format!("### 0:10-{nines}:00 End card"), ""),
-        ("### 0:10-0:30 End card", format!("### {nines}:00-{nines}:30 End card"), ""),
-        ("### 0:10-0:30 End card", "### 0:10-71582788:16 End card".to_string(), ""),
-        ("stage: awareness", format!("stage: awareness\ndue: {nines}-01-01"), "invalid-value"),
-        ("stage: awareness", format!("stage: awareness\ndue: 2026-{nines}-01"), "invalid-value"),
-        ("stage: awareness", format!("stage: awareness\ndue: {}", "2".repeat(30)), "invalid-value"),
+        (
+            "length: 30s",
+            "length: 4294967296s".to_string(),
+            "invalid-value",
+        ),
+        (
+            "length: 30s",
+            format!("length: {nines}:00"),
+            "invalid-value",
+        ),
+        (
+            "length: 30s",
+            "length: 999999999h".to_string(),
+            "invalid-value",
+        ),
+        (
+            "length: 30s",
+            format!("length: 1.{nines}m"),
+            "invalid-value",
+        ),
+        (
+            "### 0:10-0:30 End card",
+            format!("### 0:10-{nines}:00 End card"),
+            "",
+        ),
+        (
+            "### 0:10-0:30 End card",
+            format!("### {nines}:00-{nines}:30 End card"),
+            "",
+        ),
+        (
+            "### 0:10-0:30 End card",
+            "### 0:10-71582788:16 End card".to_string(),
+            "",
+        ),
+        (
+            "stage: awareness",
+            format!("stage: awareness\ndue: {nines}-01-01"),
+            "invalid-value",
+        ),
+        (
+            "stage: awareness",
+            format!("stage: awareness\ndue: 2026-{nines}-01"),
+            "invalid-value",
+        ),
+        (
+            "stage: awareness",
+            format!("stage: awareness\ndue: {}", "2".repeat(30)),
+            "invalid-value",
+        ),
     ];
     for (from, to, rule) in cases {
         let text = CLEAN.replace(from, &to);
         let b = Brief::new().file("a.brief", &text);
         let started = Instant::now();
         let out = b.run_with(["check", "--format", "json", "--today", TODAY, "a.brief"]);
-        assert!(started.elapsed() < QUICK, "{to}: took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < QUICK,
+            "{to}: took {:?}",
+            started.elapsed()
+        );
         assert!(matches!(out.status, 0 | 1), "{to}\n{}", out.dump());
         out.no_panic();
         if !rule.is_empty() {
             out.has_diagnostic(rule, "error");
         } else {
-            assert!(!out.diagnostics().is_empty(), "{to}: no diagnostic\n{}", out.dump());
+            assert!(
+                !out.diagnostics().is_empty(),
+                "{to}: no diagnostic\n{}",
+                out.dump()
+            );
         }
         // And the other commands that read the numbers.
-        for args in [&["fmt", "--check", "a.brief"][..], &["export", "--today", TODAY, "a.brief"]]
-            .iter()
-            .map(|a| a.to_vec())
+        for args in [
+            &["fmt", "--check", "a.brief"][..],
+            &["export", "--today", TODAY, "a.brief"],
+        ]
+        .iter()
+        .map(|a| a.to_vec())
         {
             let out = b.run_with(args);
             out.no_panic();
@@ -298,8 +400,21 @@ fn non_utf8_file_names_are_checked_and_shown() {
     b.run_with(["fmt", "briefs"]).code(0);
     let b2 = Brief::new().dir("briefs");
     std::fs::write(b2.path("briefs").join(name), CLEAN).unwrap();
-    b2.run_with(["build", "--today", TODAY, "-o", "out"].into_iter().map(std::ffi::OsString::from).chain([b2.path("briefs").join(name).into_os_string()]))
-        .code(0);
-    assert!(b2.path("out").join(std::ffi::OsStr::from_bytes(b"caf\xE9.html")).is_file());
-    assert!(b2.path("out").join(std::ffi::OsStr::from_bytes(b"caf\xE9.pdf")).is_file());
+    b2.run_with(
+        ["build", "--today", TODAY, "-o", "out"]
+            .into_iter()
+            .map(std::ffi::OsString::from)
+            .chain([b2.path("briefs").join(name).into_os_string()]),
+    )
+    .code(0);
+    assert!(
+        b2.path("out")
+            .join(std::ffi::OsStr::from_bytes(b"caf\xE9.html"))
+            .is_file()
+    );
+    assert!(
+        b2.path("out")
+            .join(std::ffi::OsStr::from_bytes(b"caf\xE9.pdf"))
+            .is_file()
+    );
 }

@@ -14,7 +14,10 @@ fn long_brief(title: &str, scenes: usize) -> String {
     let seconds = scenes * 3;
     let mut text = CLEAN
         .replace("# Acme Sync launch teaser", &format!("# {title}"))
-        .replace("length: 30s", &format!("length: {}m{}s", seconds / 60, seconds % 60));
+        .replace(
+            "length: 30s",
+            &format!("length: {}m{}s", seconds / 60, seconds % 60),
+        );
     let at = text.find("### 0:00-0:10").unwrap();
     text.truncate(at);
     for i in 0..scenes {
@@ -32,7 +35,10 @@ fn long_brief(title: &str, scenes: usize) -> String {
 
 /// The briefs of one version: one long brief and two short ones.
 fn briefs(version: &str) -> Vec<(String, String)> {
-    let mut out = vec![("long.brief".to_string(), long_brief(&format!("Long cut {version}"), 50))];
+    let mut out = vec![(
+        "long.brief".to_string(),
+        long_brief(&format!("Long cut {version}"), 50),
+    )];
     for i in 0..2 {
         let text = CLEAN.replace(
             "# Acme Sync launch teaser",
@@ -103,13 +109,21 @@ fn outputs_are_whole_after_sigkill_at_random_moments() {
     };
     run("A");
     let old = files_in(&out);
-    assert_eq!(old.len(), OUTPUTS, "{:?}", old.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert_eq!(
+        old.len(),
+        OUTPUTS,
+        "{:?}",
+        old.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     for (name, text) in briefs("B") {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let took = run("B");
     let new = files_in(&out);
-    assert!(temporaries(&out).is_empty(), "a whole run left temporary files");
+    assert!(
+        temporaries(&out).is_empty(),
+        "a whole run left temporary files"
+    );
     for ((name, a), (_, b)) in old.iter().zip(&new) {
         assert_ne!(a, b, "{name}: versions A and B must differ");
     }
@@ -172,7 +186,9 @@ fn outputs_are_whole_after_sigkill_at_random_moments() {
             }
         }
         assert_eq!(
-            now.iter().filter(|(n, _)| !n.starts_with(".briefc-")).count(),
+            now.iter()
+                .filter(|(n, _)| !n.starts_with(".briefc-"))
+                .count(),
             OUTPUTS,
             "round {round}: an output went missing"
         );
@@ -192,7 +208,10 @@ fn outputs_are_whole_after_sigkill_at_random_moments() {
     );
     // The kills landed at different stages, many of them while writing.
     assert!(all_old > 0 && mixed > 0, "the kills missed the writes");
-    assert!(mid_write > 0, "no kill landed while a temporary file existed");
+    assert!(
+        mid_write > 0,
+        "no kill landed while a temporary file existed"
+    );
 
     // A whole run after all that: every output new, no temporary file.
     for temp in temporaries(&out) {
@@ -248,7 +267,10 @@ fn an_output_path_that_is_a_folder_is_exit_2_and_touches_nothing() {
         "`out/a.pdf` is a folder: move it away, or write the outputs elsewhere with `-o DIR`",
     ]);
     // Not even the HTML, which could have been written, is replaced.
-    assert_eq!(std::fs::read(b.path("out/a.html")).unwrap(), b"earlier html");
+    assert_eq!(
+        std::fs::read(b.path("out/a.html")).unwrap(),
+        b"earlier html"
+    );
     assert!(b.path("out/a.pdf").is_dir());
     assert!(temporaries(&b.path("out")).is_empty());
 }
@@ -271,7 +293,10 @@ impl SmallDisk {
                 .output()
             {
                 Ok(o) if o.status.success() => return Some(SmallDisk(dir.to_path_buf())),
-                Ok(o) => format!("mount failed: {}", String::from_utf8_lossy(&o.stderr).trim()),
+                Ok(o) => format!(
+                    "mount failed: {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                ),
                 Err(e) => format!("cannot run mount: {e}"),
             }
         } else {
@@ -298,7 +323,9 @@ fn a_full_disk_is_exit_2_and_touches_nothing() {
     let b = Brief::new()
         .file("a.brief", long_brief("Long cut", 100))
         .dir("full");
-    let Some(_disk) = SmallDisk::mount(&b.path("full")) else { return };
+    let Some(_disk) = SmallDisk::mount(&b.path("full")) else {
+        return;
+    };
     std::fs::write(b.path("full/a.html"), "earlier html").unwrap();
     std::fs::write(b.path("full/a.pdf"), "earlier pdf").unwrap();
     let out = b.run_with(["build", "--today", TODAY, "-o", "full", "a.brief"]);
@@ -312,7 +339,11 @@ fn a_full_disk_is_exit_2_and_touches_nothing() {
     std::fs::remove_file(b.path("full/a.pdf")).unwrap();
     let out = b.run_with(["build", "--html", "--today", TODAY, "-o", "full", "a.brief"]);
     if out.status == 0 {
-        assert!(std::fs::read_to_string(b.path("full/a.html")).unwrap().contains("Long cut"));
+        assert!(
+            std::fs::read_to_string(b.path("full/a.html"))
+                .unwrap()
+                .contains("Long cut")
+        );
     }
     assert!(temporaries(&b.path("full")).is_empty());
 }
@@ -323,11 +354,17 @@ fn a_whole_run_leaves_no_temporary_file() {
         .file("a.brief", CLEAN)
         .file("sub/b.brief", support::with_warning())
         .file("c.brief", "# T\nLength:90s\n");
-    b.run_with(["build", "--today", TODAY, "a.brief", "sub/b.brief"]).code(0);
-    b.run_with(["build", "--today", TODAY, "-o", "out", "a.brief"]).code(0);
+    b.run_with(["build", "--today", TODAY, "a.brief", "sub/b.brief"])
+        .code(0);
+    b.run_with(["build", "--today", TODAY, "-o", "out", "a.brief"])
+        .code(0);
     b.run_with(["fmt", "c.brief"]).code(0);
     b.run_with(["new", "d.brief"]).code(0);
     for dir in ["", "sub", "out"] {
-        assert!(temporaries(&b.path(dir)).is_empty(), "{dir}: {:?}", temporaries(&b.path(dir)));
+        assert!(
+            temporaries(&b.path(dir)).is_empty(),
+            "{dir}: {:?}",
+            temporaries(&b.path(dir))
+        );
     }
 }

@@ -173,14 +173,14 @@ fn stdin(mode: Mode, colors: Colors) -> Result<u8, CliError> {
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-        CliError::new(
-            format!(
-                "cannot read standard input: {}",
-                briefc::source::io_reason(&e)
-            ),
-            "pipe a brief into `briefc fmt -`",
-        )
-    })?;
+            CliError::new(
+                format!(
+                    "cannot read standard input: {}",
+                    briefc::source::io_reason(&e)
+                ),
+                "pipe a brief into `briefc fmt -`",
+            )
+        })?;
     if bytes.len() > limit {
         return Err(CliError::new(
             format!(

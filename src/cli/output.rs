@@ -26,10 +26,8 @@ pub fn write_all_atomic(outputs: &[(PathBuf, Vec<u8>)]) -> Result<(), (PathBuf, 
         // Renaming a file over a folder fails only after the bytes are
         // written; say so before.
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-            let err = std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "a folder is in the way",
-            );
+            let err =
+                std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way");
             return Err((path.clone(), err));
         }
         let tmp = temp_with(path, bytes, None).map_err(|e| (path.clone(), e))?;
@@ -110,9 +108,11 @@ mod tests {
         let pdf = dir.path().join("a.pdf");
         std::fs::write(&html, "old").unwrap();
         std::fs::create_dir(&pdf).unwrap();
-        let (path, err) =
-            write_all_atomic(&[(html.clone(), b"new".to_vec()), (pdf.clone(), b"x".to_vec())])
-                .unwrap_err();
+        let (path, err) = write_all_atomic(&[
+            (html.clone(), b"new".to_vec()),
+            (pdf.clone(), b"x".to_vec()),
+        ])
+        .unwrap_err();
         assert_eq!((path, err.kind()), (pdf, std::io::ErrorKind::IsADirectory));
         assert_eq!(std::fs::read(&html).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);

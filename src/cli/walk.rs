@@ -231,8 +231,7 @@ fn walk_problem(dir: &Path, err: &ignore::Error) -> Option<WalkError> {
     if matches!(
         problem,
         WalkError::DanglingLink { .. } | WalkError::LinkLoop(_)
-    )
-        && path.extension().is_none_or(|e| e != "brief")
+    ) && path.extension().is_none_or(|e| e != "brief")
     {
         return None;
     }

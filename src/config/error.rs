@@ -58,7 +58,8 @@ impl ConfigError {
             message: crate::source::over_limit(size, super::MAX_CONFIG_BYTES, "config files")
                 .replacen("the file", "the config file", 1),
             help: Some(
-                "a `briefc.yaml` holds a few settings; check that this is the file you meant".into(),
+                "a `briefc.yaml` holds a few settings; check that this is the file you meant"
+                    .into(),
             ),
         }
     }

@@ -123,7 +123,8 @@ fn with_safe_links(page: &str) -> String {
     while let Some(found) = lower[from..].find("<a") {
         let name_end = from + found + 2;
         from = name_end;
-        let is_anchor = lower[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>');
+        let is_anchor =
+            lower[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>');
         let Some(close) = lower[name_end..].find('>').filter(|_| is_anchor) else {
             continue;
         };
@@ -195,7 +196,9 @@ mod link_tests {
     #[test]
     fn every_anchor_gets_rel_unless_it_has_one() {
         assert_eq!(
-            with_safe_links("<p><a href=\"https://a.b\">x</a><abbr>y</abbr><a\nhref=\"h\" rel=\"me\">z</a><a></a></p>"),
+            with_safe_links(
+                "<p><a href=\"https://a.b\">x</a><abbr>y</abbr><a\nhref=\"h\" rel=\"me\">z</a><a></a></p>"
+            ),
             "<p><a href=\"https://a.b\" rel=\"noopener noreferrer\">x</a><abbr>y</abbr><a\nhref=\"h\" rel=\"me\">z</a><a rel=\"noopener noreferrer\"></a></p>"
         );
         assert_eq!(with_safe_links("no links <a"), "no links <a");
