@@ -12,7 +12,7 @@
 //! the limits, not by what the file would expand to.
 
 use std::collections::HashMap;
-use unsafe_libyaml as sys;
+use unsafe_libyaml as unsafe_sys;
 
 /// How many collections (maps and lists) may nest inside each other. The
 /// schema itself needs at most five (`profiles: {p: {limits: {…}}}`).
@@ -38,11 +38,11 @@ pub(super) enum Shape {
 /// YAML is malformed before that (serde_yaml_ng then reports the error).
 pub(super) fn check(text: &str, depth: usize, values: u64) -> Option<Shape> {
     /// The parser, deleted (its buffers freed) when dropped.
-    struct Parser(Box<std::mem::MaybeUninit<sys::yaml_parser_t>>);
+    struct Parser(Box<std::mem::MaybeUninit<unsafe_sys::yaml_parser_t>>);
     impl Drop for Parser {
         fn drop(&mut self) {
             // SAFETY: only built after `yaml_parser_initialize` succeeded.
-            unsafe { sys::yaml_parser_delete(self.0.as_mut_ptr()) }
+            unsafe { unsafe_sys::yaml_parser_delete(self.0.as_mut_ptr()) }
         }
     }
 
@@ -72,17 +72,17 @@ pub(super) fn check(text: &str, depth: usize, values: u64) -> Option<Shape> {
     // `yaml_parser_parse` succeeded, only those of its type, and before the
     // event is deleted.
     unsafe {
-        let mut boxed = Box::new(std::mem::MaybeUninit::<sys::yaml_parser_t>::uninit());
-        if sys::yaml_parser_initialize(boxed.as_mut_ptr()).fail {
+        let mut boxed = Box::new(std::mem::MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+        if unsafe_sys::yaml_parser_initialize(boxed.as_mut_ptr()).fail {
             return None;
         }
         let mut parser = Parser(boxed);
         let p = parser.0.as_mut_ptr();
-        sys::yaml_parser_set_encoding(p, sys::YAML_UTF8_ENCODING);
-        sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
+        unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
+        unsafe_sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
         loop {
-            let mut event = std::mem::MaybeUninit::<sys::yaml_event_t>::uninit();
-            if sys::yaml_parser_parse(p, event.as_mut_ptr()).fail {
+            let mut event = std::mem::MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
+            if unsafe_sys::yaml_parser_parse(p, event.as_mut_ptr()).fail {
                 return None;
             }
             let event = event.as_mut_ptr();
@@ -93,8 +93,8 @@ pub(super) fn check(text: &str, depth: usize, values: u64) -> Option<Shape> {
             let mut finished = false;
             let mut problem = None;
             match kind {
-                sys::YAML_SEQUENCE_START_EVENT | sys::YAML_MAPPING_START_EVENT => {
-                    let anchor = if kind == sys::YAML_SEQUENCE_START_EVENT {
+                unsafe_sys::YAML_SEQUENCE_START_EVENT | unsafe_sys::YAML_MAPPING_START_EVENT => {
+                    let anchor = if kind == unsafe_sys::YAML_SEQUENCE_START_EVENT {
                         name(data.sequence_start.anchor)
                     } else {
                         name(data.mapping_start.anchor)
@@ -105,28 +105,28 @@ pub(super) fn check(text: &str, depth: usize, values: u64) -> Option<Shape> {
                         problem = Some(Shape::TooDeep { line, column });
                     }
                 }
-                sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => {
+                unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
                     if let Some(Some((anchor, start))) = open.pop() {
                         anchors.insert(anchor, expanded - start);
                     }
                 }
-                sys::YAML_SCALAR_EVENT => {
+                unsafe_sys::YAML_SCALAR_EVENT => {
                     if let Some(anchor) = name(data.scalar.anchor) {
                         anchors.insert(anchor, 1);
                     }
                     expanded += 1;
                 }
-                sys::YAML_ALIAS_EVENT => {
+                unsafe_sys::YAML_ALIAS_EVENT => {
                     // An unknown anchor is serde_yaml_ng's error to report.
                     let size = name(data.alias.anchor)
                         .and_then(|a| anchors.get(&a).copied())
                         .unwrap_or(1);
                     expanded = expanded.saturating_add(size);
                 }
-                sys::YAML_STREAM_END_EVENT | sys::YAML_NO_EVENT => finished = true,
+                unsafe_sys::YAML_STREAM_END_EVENT | unsafe_sys::YAML_NO_EVENT => finished = true,
                 _ => {}
             }
-            sys::yaml_event_delete(event);
+            unsafe_sys::yaml_event_delete(event);
             if problem.is_none() && expanded > values {
                 problem = Some(Shape::TooManyValues { line, column });
             }
