@@ -108,7 +108,7 @@ fn billion_laughs(key: &str) -> String {
     );
     for level in 1..=9 {
         let below = format!("*l{}", level - 1);
-        let items = vec![below.as_str(); 9].join(", ");
+        let items = [below.as_str(); 9].join(", ");
         text.push_str(&format!("l{level}: &l{level} [{items}]\n"));
     }
     text

@@ -129,7 +129,7 @@ fn outputs_are_whole_after_sigkill_at_random_moments() {
     }
 
     let mut rng = Rng(0x0005_1691_4111);
-    let iterations = 120;
+    let iterations = 100;
     let started = Instant::now();
     let (mut mid_write, mut mixed, mut all_new, mut all_old) = (0, 0, 0, 0);
     for round in 0..iterations {
