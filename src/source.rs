@@ -133,6 +133,46 @@ impl SourceFile {
     }
 }
 
+/// The largest brief briefc reads, in bytes (10 MiB). A brief is a few
+/// kilobytes; a larger file is refused before it is read (by every command
+/// and by the language server), so a huge or endless file cannot exhaust
+/// memory.
+pub const MAX_BRIEF_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why a brief of `size` bytes is not read, or `None` when it is at most
+/// [`MAX_BRIEF_BYTES`].
+pub fn brief_too_large(size: u64) -> Option<String> {
+    (size > MAX_BRIEF_BYTES as u64).then(|| over_limit(Some(size), MAX_BRIEF_BYTES, "briefs"))
+}
+
+/// "the file is 12.5 MiB, over the 10 MiB limit for briefs"; without the
+/// size when it is unknown (a stream) or rounds to the limit.
+pub fn over_limit(size: Option<u64>, limit: usize, what: &str) -> String {
+    let limit = human_size(limit as u64);
+    match size.map(human_size) {
+        Some(size) if size != limit => {
+            format!("the file is {size}, over the {limit} limit for {what}")
+        }
+        _ => format!("the file is over the {limit} limit for {what}"),
+    }
+}
+
+/// A size for people: `512 bytes`, `3 KiB`, `12.5 MiB`, `2 GiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit {
+            let tenths = bytes * 10 / unit;
+            return if tenths % 10 == 0 {
+                format!("{} {name}", tenths / 10)
+            } else {
+                format!("{}.{} {name}", tenths / 10, tenths % 10)
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
 /// A short, human reason for an I/O error ("no such file or directory").
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
@@ -162,6 +202,23 @@ mod tests {
         let x = src.text.find('x').unwrap();
         assert_eq!(src.position(x), Position { line: 2, column: 7 });
         assert_eq!(src.utf16_position(x), (1, 7));
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(256 * 1024), "256 KiB");
+        assert_eq!(human_size(10 * 1024 * 1024), "10 MiB");
+        assert_eq!(human_size(12 * 1024 * 1024 + 600 * 1024), "12.5 MiB");
+        assert_eq!(brief_too_large(MAX_BRIEF_BYTES as u64), None);
+        assert_eq!(
+            brief_too_large(20 << 20).unwrap(),
+            "the file is 20 MiB, over the 10 MiB limit for briefs"
+        );
+        assert_eq!(
+            brief_too_large(MAX_BRIEF_BYTES as u64 + 1).unwrap(),
+            "the file is over the 10 MiB limit for briefs"
+        );
     }
 
     #[test]

@@ -1020,8 +1020,67 @@ fn server_diagnostics(diags: &[Value]) -> Vec<(u64, u64, u64, u64, u64, String, 
         .collect()
 }
 
+/// A random request about `uri` at a random place (in range or not); the
+/// answer must be a result or an error, never silence or a dead server.
+fn random_request(client: &mut Client, uri: &str, rng: &mut Rng) {
+    let position = json!({ "line": rng.below(60), "character": rng.below(90) });
+    let document = json!({ "uri": uri });
+    let (method, params) = match rng.below(9) {
+        0 => (
+            "textDocument/hover",
+            json!({ "textDocument": document, "position": position }),
+        ),
+        1 => (
+            "textDocument/completion",
+            json!({ "textDocument": document, "position": position }),
+        ),
+        2 => (
+            "textDocument/codeAction",
+            json!({
+                "textDocument": document,
+                "range": { "start": position, "end": { "line": rng.below(80), "character": 0 } },
+                "context": { "diagnostics": [] },
+            }),
+        ),
+        3 => (
+            "textDocument/inlayHint",
+            json!({
+                "textDocument": document,
+                "range": { "start": { "line": 0, "character": 0 }, "end": position },
+            }),
+        ),
+        4 => (
+            "textDocument/documentSymbol",
+            json!({ "textDocument": document }),
+        ),
+        5 => (
+            "textDocument/foldingRange",
+            json!({ "textDocument": document }),
+        ),
+        6 => (
+            "textDocument/formatting",
+            json!({ "textDocument": document, "options": { "tabSize": 4, "insertSpaces": true } }),
+        ),
+        7 => ("briefc/preview", json!({ "textDocument": document })),
+        _ => (
+            "textDocument/diagnostic",
+            json!({ "textDocument": document }),
+        ),
+    };
+    let answer = client.request_full(method, params);
+    assert!(
+        answer.get("result").is_some() || answer.get("error").is_some(),
+        "{method}: {answer}"
+    );
+}
+
 #[test]
 fn after_random_edits_the_server_agrees_with_briefc_check() {
+    // 2,000 random edits in 20 rounds of 100, a random request every few
+    // edits; after each round the server's diagnostics must be exactly
+    // `briefc check`'s on the final text.
+    const ROUNDS: usize = 20;
+    const EDITS: usize = 100;
     let dir = tempfile::tempdir().unwrap();
     let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
     let mut rng = Rng(0x5EED_B41E_F000_0001);
@@ -1030,13 +1089,15 @@ fn after_random_edits_the_server_agrees_with_briefc_check() {
         UNICODE_BRIEF.to_string(),
         MESSY.replace('\r', ""),
     ];
-    for round in 0..12 {
+    let started = Instant::now();
+    let mut edits = 0;
+    for round in 0..ROUNDS {
         let path = dir.path().join(format!("round-{round}.brief"));
         let uri = file_uri(&path);
         let mut text = bases[round % bases.len()].clone();
         client.open(&uri, &text);
         let mut version = 1;
-        for _ in 0..25 {
+        for _ in 0..EDITS {
             let a = boundary(&text, &mut rng);
             let b = boundary(&text, &mut rng);
             let (start, end) = (a.min(b), a.max(b));
@@ -1049,7 +1110,11 @@ fn after_random_edits_the_server_agrees_with_briefc_check() {
             let piece = PIECES[rng.below(PIECES.len())];
             text.replace_range(start..end, piece);
             version += 1;
+            edits += 1;
             client.change(&uri, version, &text);
+            if rng.below(8) == 0 {
+                random_request(&mut client, &uri, &mut rng);
+            }
         }
         let pushed = client.diagnostics(&uri, version);
         std::fs::write(&path, &text).unwrap();
@@ -1073,6 +1138,88 @@ fn after_random_edits_the_server_agrees_with_briefc_check() {
             json!({ "textDocument": { "uri": uri } }),
         );
     }
+    assert_eq!(edits, 2_000);
+    eprintln!("{edits} random edits checked in {:?}", started.elapsed());
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// [`UNICODE_BRIEF`] padded with notes to at least `size` bytes.
+fn huge_brief(size: usize) -> String {
+    let mut text = format!("{UNICODE_BRIEF}\n## Notes\n");
+    let line = "Notes from the kick-off call: pacing, tone and who is in the room.\n";
+    text.reserve(size);
+    while text.len() < size {
+        text.push_str(line);
+    }
+    text
+}
+
+#[test]
+fn huge_documents_leave_the_server_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+
+    // 5 MB: checked like any brief.
+    let five = dir.path().join("five.brief");
+    let five_uri = file_uri(&five);
+    let text = huge_brief(5 << 20);
+    client.open(&five_uri, &text);
+    let pushed = client.diagnostics(&five_uri, 1);
+    std::fs::write(&five, &text).unwrap();
+    assert_eq!(
+        server_diagnostics(&pushed),
+        cli_diagnostics(dir.path(), &five, &text)
+    );
+
+    // 20 MB: over the 10 MiB limit, so one diagnostic says so, as
+    // `briefc check` refuses the file.
+    let twenty = dir.path().join("twenty.brief");
+    let twenty_uri = file_uri(&twenty);
+    client.open(&twenty_uri, &huge_brief(20 << 20));
+    let pushed = client.diagnostics(&twenty_uri, 1);
+    assert_eq!(codes(&pushed), ["too-large"], "{pushed:?}");
+    assert_eq!(range(&pushed[0]), [0, 0, 0, 0]);
+    let message = pushed[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("the file is 20 MiB, over the 10 MiB limit for briefs"),
+        "{message}"
+    );
+    // Requests about it are answered (with nothing), and the server goes on.
+    for method in [
+        "textDocument/documentSymbol",
+        "textDocument/foldingRange",
+        "textDocument/formatting",
+    ] {
+        let answer = client.request_full(
+            method,
+            json!({ "textDocument": { "uri": twenty_uri }, "options": { "tabSize": 4, "insertSpaces": true } }),
+        );
+        assert!(answer.get("result").is_some(), "{method}: {answer}");
+    }
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": twenty_uri }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(hover, Value::Null);
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": twenty_uri } }),
+    );
+    assert_eq!(pulled["items"].as_array().unwrap(), &pushed);
+    // Made small again, it is checked again.
+    client.change(&twenty_uri, 2, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&twenty_uri, 2).len(), 3);
+    // A message over the transport's 256 MiB limit is skipped, unread.
+    client.send_raw(format!("Content-Length: {}\r\n\r\n", 300usize << 20).as_bytes());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        client.send_raw(&chunk);
+    }
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": five_uri } }),
+    );
+    assert!(symbols.as_array().is_some_and(|s| !s.is_empty()));
     assert_eq!(client.shutdown(), 0);
 }
 

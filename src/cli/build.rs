@@ -121,10 +121,16 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
 
         let options = render_options(&config, args.page, timestamp, want_html)?;
-        let templates = match args.templates.as_ref().or(config.templates.as_ref()) {
+        // `--templates` is the user's word; `templates:` in a briefc.yaml
+        // (perhaps from someone else's repository) stays inside its project.
+        let (dir, confine) = match &args.templates {
+            Some(dir) => (Some(dir), None),
+            None => (config.templates.as_ref(), project_root(&config)),
+        };
+        let templates = match dir {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
-                    overrides.insert(dir.clone(), load_templates(dir)?);
+                    overrides.insert(dir.clone(), load_templates(dir, confine.as_deref())?);
                 }
                 &overrides[dir]
             }
@@ -133,12 +139,11 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, path.as_path())?;
-        let stem = output_stem(path.as_path());
         if want_html {
             let html = templates
                 .render(&brief.brief, &options)
                 .map_err(template_error)?;
-            outputs.push((out_dir.join(format!("{stem}.html")), html.into_bytes()));
+            outputs.push((out_dir.join(output_name(&path, "html")), html.into_bytes()));
         }
         if want_pdf {
             let bytes = pdf::render(&brief.brief, &options).map_err(|e| {
@@ -150,21 +155,11 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
                     "this is a bug in briefc; please report it with the brief",
                 )
             })?;
-            outputs.push((out_dir.join(format!("{stem}.pdf")), bytes));
+            outputs.push((out_dir.join(output_name(&path, "pdf")), bytes));
         }
-        for (path, bytes) in outputs {
-            crate::cli::output::write_atomic(&path, &bytes).map_err(|e| {
-                CliError::new(
-                    format!(
-                        "cannot write `{}`: {}",
-                        path.display(),
-                        briefc::source::io_reason(&e)
-                    ),
-                    "check that the output folder is writable, or choose another with `-o DIR`",
-                )
-            })?;
-            written.push(path);
-        }
+        crate::cli::output::write_all_atomic(&outputs)
+            .map_err(|(path, e)| write_error(&path, &e))?;
+        written.extend(outputs.into_iter().map(|(path, _)| path));
         progress.advance();
     }
     drop(progress);
@@ -181,6 +176,31 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
     }
     Ok((status, totals))
+}
+
+/// The error for an output that could not be written, with the fix that
+/// fits the cause.
+fn write_error(path: &Path, err: &std::io::Error) -> CliError {
+    use std::io::ErrorKind::*;
+    let help = match err.kind() {
+        IsADirectory => format!(
+            "`{}` is a folder: move it away, or write the outputs elsewhere with `-o DIR`",
+            path.display()
+        ),
+        StorageFull | QuotaExceeded => {
+            "the disk is full: free some space, or write the outputs elsewhere with `-o DIR`; \
+             the earlier outputs are untouched"
+                .into()
+        }
+        _ => "check that the output folder is writable, or choose another with `-o DIR`; \
+              the earlier outputs are untouched"
+            .into(),
+    };
+    let reason = match err.kind() {
+        IsADirectory => "it is a folder".into(),
+        _ => briefc::source::io_reason(err),
+    };
+    CliError::new(format!("cannot write `{}`: {reason}", path.display()), help)
 }
 
 fn print_stdout(text: &str) {
@@ -224,7 +244,7 @@ fn render_options(
 ) -> Result<RenderOptions, CliError> {
     // Only the HTML shows the logo, so a PDF-only build does not need it.
     let logo = match &config.brand.logo {
-        Some(path) if want_html => Some(read_logo(path)?),
+        Some(path) if want_html => Some(read_logo(path, project_root(config).as_deref())?),
         _ => None,
     };
     let page = match page {
@@ -240,7 +260,51 @@ fn render_options(
     })
 }
 
-pub(crate) fn read_logo(path: &Path) -> Result<Logo, CliError> {
+/// The folder holding the `briefc.yaml` of `config` (its project), which
+/// the paths it names must stay inside; `None` for the built-in defaults.
+pub(crate) fn project_root(config: &Config) -> Option<PathBuf> {
+    let file = config.path.as_deref()?;
+    Some(match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    })
+}
+
+/// Refuses `path`, named by `key` in briefc.yaml, when it leads outside
+/// `root` through `..` or a symbolic link. A path that does not exist is
+/// left to the reading, which says so.
+fn inside_project(path: &Path, root: &Path, key: &str) -> Result<(), CliError> {
+    let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
+    else {
+        return Ok(());
+    };
+    if real.starts_with(&real_root) {
+        return Ok(());
+    }
+    let flag = if key == "templates" {
+        "pass the folder with `--templates DIR`"
+    } else {
+        "copy the file into the project"
+    };
+    Err(CliError::new(
+        format!(
+            "`{key}` in briefc.yaml leads outside its folder: `{}` is `{}`",
+            path.display(),
+            real.display()
+        ),
+        format!(
+            "briefc.yaml may only name files inside its own folder (`{}`); if you trust it, {flag}",
+            root.display()
+        ),
+    ))
+}
+
+/// Reads the brand logo at `path`; with `confine`, only from inside that
+/// folder (see [`inside_project`]).
+pub(crate) fn read_logo(path: &Path, confine: Option<&Path>) -> Result<Logo, CliError> {
+    if let Some(root) = confine {
+        inside_project(path, root, "brand.logo")?;
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -303,12 +367,21 @@ fn output_folder(out_dir: &Option<PathBuf>, brief: &Path) -> PathBuf {
     }
 }
 
-/// The outputs' name without extension: the brief's name without its own.
-fn output_stem(brief: &Path) -> String {
+/// The outputs' name without extension: the brief's name without its own
+/// (as the file system spells it, even when it is not UTF-8).
+fn output_stem(brief: &Path) -> std::ffi::OsString {
     brief
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(std::ffi::OsStr::to_os_string)
         .unwrap_or_else(|| "brief".into())
+}
+
+/// The output's file name: the brief's name with the extension `ext`.
+fn output_name(brief: &Path, ext: &str) -> std::ffi::OsString {
+    let mut name = output_stem(brief);
+    name.push(".");
+    name.push(ext);
+    name
 }
 
 /// The file that writing `path` replaces: its folder resolved (symbolic
@@ -376,7 +449,7 @@ fn refuse_overwriting_inputs(
     for file in files {
         let dir = output_folder(&args.out_dir, file);
         for (ext, _) in extensions.iter().filter(|(_, wanted)| *wanted) {
-            let output = dir.join(format!("{}.{ext}", output_stem(file)));
+            let output = dir.join(output_name(file, ext));
             let Some((input, what)) = landing(&output).and_then(|key| known.get(&key)) else {
                 continue;
             };
@@ -387,7 +460,7 @@ fn refuse_overwriting_inputs(
                     "the brief itself".to_string(),
                     format!(
                         "rename the brief to `{}.brief`, or write the outputs to another folder with `-o DIR`",
-                        output_stem(file)
+                        output_stem(file).to_string_lossy()
                     ),
                 )
             } else {
@@ -484,8 +557,12 @@ fn font_warnings(brief: &briefc::model::Brief, config: &Config) -> Vec<Diagnosti
 }
 
 /// The built-in templates with the overrides found in `dir`: the files are
-/// read here, so rendering does no I/O.
-pub(crate) fn load_templates(dir: &Path) -> Result<Templates, CliError> {
+/// read here, so rendering does no I/O. With `confine`, the folder and
+/// every file read must be inside that folder (see [`inside_project`]).
+pub(crate) fn load_templates(dir: &Path, confine: Option<&Path>) -> Result<Templates, CliError> {
+    if let Some(root) = confine {
+        inside_project(dir, root, "templates")?;
+    }
     if !dir.is_dir() {
         return Err(CliError::new(
             format!("the templates folder `{}` does not exist", dir.display()),
@@ -497,6 +574,9 @@ pub(crate) fn load_templates(dir: &Path) -> Result<Templates, CliError> {
         let path = dir.join(name);
         if !path.is_file() {
             continue;
+        }
+        if let Some(root) = confine {
+            inside_project(&path, root, "templates")?;
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             CliError::new(

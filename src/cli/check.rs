@@ -129,7 +129,7 @@ pub(super) fn check_each<T: Send>(
         .par_iter()
         .zip(configs)
         .map(|(path, config)| {
-            let bytes = std::fs::read(path).map_err(|e| WalkError::io(path, &e))?;
+            let bytes = crate::cli::walk::read_brief(path)?;
             Ok((
                 keep(check_bytes(path.clone(), &bytes, &config, today)),
                 config,

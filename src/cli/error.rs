@@ -41,6 +41,10 @@ impl From<crate::cli::walk::WalkError> for CliError {
             crate::cli::walk::WalkError::DanglingLink { .. } => {
                 "point the link at an existing brief, or remove it"
             }
+            crate::cli::walk::WalkError::LinkLoop(_) => "point the link at a brief, or remove it",
+            crate::cli::walk::WalkError::TooLarge { .. } => {
+                "a brief is a few kilobytes of text: check that this is the file you meant, or split it"
+            }
             crate::cli::walk::WalkError::NoBriefs(_) => {
                 "briefs are files ending in `.brief`; files listed in .gitignore are skipped"
             }

@@ -8,7 +8,6 @@
 use super::Colors;
 use super::args::FmtArgs;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
-use crate::cli::walk::WalkError;
 use briefc::report::{self, FileReport};
 use briefc::source::SourceFile;
 use std::io::{Read, Write};
@@ -52,11 +51,11 @@ pub(super) fn run(args: FmtArgs, colors: Colors) -> Result<u8, CliError> {
     for path in files {
         // As in `check`: a file named on the command line that cannot be
         // read stops the run; one found in a folder is reported at the end.
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::cli::walk::read_brief(path) {
             Ok(bytes) => bytes,
-            Err(e) if found.is_given(path) => return Err(WalkError::io(path, &e).into()),
+            Err(e) if found.is_given(path) => return Err(e.into()),
             Err(e) => {
-                unreadable.push(WalkError::io(path, &e));
+                unreadable.push(e);
                 continue;
             }
         };
@@ -169,15 +168,28 @@ impl Formatted {
 fn stdin(mode: Mode, colors: Colors) -> Result<u8, CliError> {
     const NAME: &str = "<stdin>";
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-        CliError::new(
+    let limit = briefc::source::MAX_BRIEF_BYTES;
+    std::io::stdin()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            CliError::new(
+                format!(
+                    "cannot read standard input: {}",
+                    briefc::source::io_reason(&e)
+                ),
+                "pipe a brief into `briefc fmt -`",
+            )
+        })?;
+    if bytes.len() > limit {
+        return Err(CliError::new(
             format!(
                 "cannot read standard input: {}",
-                briefc::source::io_reason(&e)
+                briefc::source::over_limit(None, limit, "briefs").replacen("the file", "it", 1)
             ),
-            "pipe a brief into `briefc fmt -`",
-        )
-    })?;
+            "a brief is a few kilobytes of text: check that this is what you meant to pipe",
+        ));
+    }
     let Some(result) = Formatted::of(Path::new(NAME), &bytes, colors) else {
         return Ok(EXIT_BRIEF_ERRORS);
     };

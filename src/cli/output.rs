@@ -3,13 +3,40 @@
 
 use std::fs::Permissions;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically, as a new ordinary file (mode 0644 on
 /// Unix). A symbolic link at `path` is replaced, not followed: this is for
 /// outputs. On error the previous file, if any, is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, bytes, None)
+}
+
+/// Writes each `(path, bytes)` atomically, as [`write_atomic`] does, and
+/// all of them or none: every output is written to its temporary file
+/// first, and only when all are written are they renamed into place
+/// (renaming needs no space, so a full disk stops the outputs before any is
+/// replaced). On error, the path it concerns and the error; every temporary
+/// file is removed, and no earlier output is touched — except that a rename
+/// failing after others succeeded (which takes a file system failing between
+/// two renames in one folder) leaves those already renamed.
+pub fn write_all_atomic(outputs: &[(PathBuf, Vec<u8>)]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut staged = Vec::with_capacity(outputs.len());
+    for (path, bytes) in outputs {
+        // Renaming a file over a folder fails only after the bytes are
+        // written; say so before.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+            let err =
+                std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way");
+            return Err((path.clone(), err));
+        }
+        let tmp = temp_with(path, bytes, None).map_err(|e| (path.clone(), e))?;
+        staged.push((path, tmp));
+    }
+    for (path, tmp) in staged {
+        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    }
+    Ok(())
 }
 
 /// Replaces the contents of the existing file `path` atomically, as an
@@ -72,7 +99,24 @@ fn temp_with(
 
 #[cfg(test)]
 mod tests {
-    use super::{rewrite, write_atomic, write_new};
+    use super::{rewrite, write_all_atomic, write_atomic, write_new};
+
+    #[test]
+    fn a_folder_in_the_way_stops_every_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let html = dir.path().join("a.html");
+        let pdf = dir.path().join("a.pdf");
+        std::fs::write(&html, "old").unwrap();
+        std::fs::create_dir(&pdf).unwrap();
+        let (path, err) = write_all_atomic(&[
+            (html.clone(), b"new".to_vec()),
+            (pdf.clone(), b"x".to_vec()),
+        ])
+        .unwrap_err();
+        assert_eq!((path, err.kind()), (pdf, std::io::ErrorKind::IsADirectory));
+        assert_eq!(std::fs::read(&html).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 
     #[test]
     fn replaces_whole_files_and_leaves_no_temporaries() {

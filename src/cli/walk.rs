@@ -25,6 +25,17 @@ pub enum WalkError {
         /// Where it points.
         target: PathBuf,
     },
+    /// A file over [`briefc::source::MAX_BRIEF_BYTES`].
+    #[error("cannot read `{path}`: {reason}")]
+    TooLarge {
+        /// The path as given or found.
+        path: PathBuf,
+        /// The size, said as people say it.
+        reason: String,
+    },
+    /// A symbolic link that leads back to itself through other links.
+    #[error("cannot read `{0}`: the symbolic link leads back to itself (a loop of links)")]
+    LinkLoop(PathBuf),
     /// A folder given explicitly holds no briefs.
     #[error("no `*.brief` files found in `{0}`")]
     NoBriefs(PathBuf),
@@ -42,11 +53,45 @@ impl WalkError {
                 };
             }
         }
+        if err.raw_os_error() == Some(ELOOP) && std::fs::read_link(path).is_ok() {
+            return WalkError::LinkLoop(path.to_path_buf());
+        }
         WalkError::Unreadable {
             path: path.to_path_buf(),
             reason: briefc::source::io_reason(err),
         }
     }
+}
+
+/// `ELOOP`: too many levels of symbolic links.
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const ELOOP: i32 = 62;
+/// `ELOOP`: too many levels of symbolic links.
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const ELOOP: i32 = 40;
+
+/// Reads the brief at `path`, refusing a file over
+/// [`briefc::source::MAX_BRIEF_BYTES`] without reading it (and reading at
+/// most one byte more than the limit, should the file grow meanwhile).
+pub fn read_brief(path: &Path) -> Result<Vec<u8>, WalkError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| WalkError::io(path, &e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    let too_large = |size: Option<u64>| WalkError::TooLarge {
+        path: path.to_path_buf(),
+        reason: briefc::source::over_limit(size, briefc::source::MAX_BRIEF_BYTES, "briefs"),
+    };
+    if briefc::source::brief_too_large(size).is_some() {
+        return Err(too_large(Some(size)));
+    }
+    let limit = briefc::source::MAX_BRIEF_BYTES as u64;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
 }
 
 /// What [`find_briefs`] found.
@@ -171,17 +216,22 @@ fn walk_problem(dir: &Path, err: &ignore::Error) -> Option<WalkError> {
         });
     };
     let path = tidy(path);
-    let problem = match err.io_error() {
-        Some(io) => WalkError::io(path, io),
-        None => WalkError::Unreadable {
+    // The walker's own I/O errors read "io error for operation on PATH: …";
+    // looking again gives the operating system's error, said plainly.
+    let problem = match (std::fs::metadata(path).err(), err.io_error()) {
+        (Some(io), _) => WalkError::io(path, &io),
+        (None, Some(io)) => WalkError::io(path, io),
+        (None, None) => WalkError::Unreadable {
             path: path.to_path_buf(),
             reason: err.to_string(),
         },
     };
-    // A dangling link that is not named like a brief is not one: skip it,
-    // as the walk skips every other file that is not a brief.
-    if matches!(problem, WalkError::DanglingLink { .. })
-        && path.extension().is_none_or(|e| e != "brief")
+    // A dangling link, or a loop of links, not named like a brief is not
+    // one: skip it, as the walk skips every other file that is not a brief.
+    if matches!(
+        problem,
+        WalkError::DanglingLink { .. } | WalkError::LinkLoop(_)
+    ) && path.extension().is_none_or(|e| e != "brief")
     {
         return None;
     }

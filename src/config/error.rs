@@ -47,6 +47,23 @@ impl ConfigError {
         }
     }
 
+    /// The file is larger than [`super::MAX_CONFIG_BYTES`] (`size`, when known).
+    pub fn too_large(path: &Path, size: Option<u64>) -> Self {
+        ConfigError {
+            path: path.to_path_buf(),
+            text: None,
+            line: 0,
+            column: 0,
+            offset: 0,
+            message: crate::source::over_limit(size, super::MAX_CONFIG_BYTES, "config files")
+                .replacen("the file", "the config file", 1),
+            help: Some(
+                "a `briefc.yaml` holds a few settings; check that this is the file you meant"
+                    .into(),
+            ),
+        }
+    }
+
     /// An error at byte `offset` of `text`.
     pub fn at(
         path: &Path,

@@ -6,10 +6,16 @@
 
 mod error;
 mod lookup;
+mod nesting;
 mod schema;
 
 pub use error::ConfigError;
 pub use lookup::{CONFIG_FILE_NAME, ConfigCache};
+pub use nesting::{MAX_DEPTH, MAX_EXPANDED_VALUES};
+
+/// The largest `briefc.yaml` read, in bytes (256 KiB; real ones are a few
+/// hundred bytes). A larger file is refused before it is parsed.
+pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
 
 use crate::diagnostic::Rule;
 use crate::diagnostic::Severity;
@@ -180,14 +186,47 @@ pub struct Config {
 }
 
 impl Config {
-    /// Parses `text` read from `path`.
+    /// Parses `text` read from `path`. Text over [`MAX_CONFIG_BYTES`],
+    /// nesting deeper than [`MAX_DEPTH`] maps and lists, or aliases that
+    /// expand it past [`MAX_EXPANDED_VALUES`] values, is refused before the
+    /// YAML is read into values.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        if text.len() > MAX_CONFIG_BYTES {
+            return Err(ConfigError::too_large(path, Some(text.len() as u64)));
+        }
+        if let Some(shape) = nesting::check(text, MAX_DEPTH, MAX_EXPANDED_VALUES) {
+            return Err(shape_error(path, text, shape));
+        }
         schema::parse(path, text)
     }
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path`, reading at most
+    /// [`MAX_CONFIG_BYTES`] (a larger file is refused unread).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::io(path, &e))?;
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| ConfigError::io(path, &e))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_CONFIG_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| ConfigError::io(path, &e))?;
+        if bytes.len() > MAX_CONFIG_BYTES {
+            // A device or a growing file has no size worth telling.
+            let size = std::fs::metadata(path)
+                .ok()
+                .map(|m| m.len())
+                .filter(|&n| n > MAX_CONFIG_BYTES as u64);
+            return Err(ConfigError::too_large(path, size));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let _ = e;
+            ConfigError::io(
+                path,
+                &std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                ),
+            )
+        })?;
         Config::parse(path, &text)
     }
 
@@ -202,6 +241,35 @@ impl Config {
             None => Some(rule.default_severity()),
         }
     }
+}
+
+/// The error for a document whose shape [`nesting::check`] refused.
+fn shape_error(path: &Path, text: &str, shape: nesting::Shape) -> ConfigError {
+    let (line, column, message, help) = match shape {
+        nesting::Shape::TooDeep { line, column } => (
+            line,
+            column,
+            format!("the maps and lists nest more than {MAX_DEPTH} levels deep here"),
+            "a `briefc.yaml` needs a few levels (`profiles: {social: {limits: {goal: 40}}}`); \
+             compare it with the example `briefc.yaml` in the README (Configuration)",
+        ),
+        nesting::Shape::TooManyValues { line, column } => (
+            line,
+            column,
+            format!(
+                "the aliases (`*name`) up to here expand the file to more than {MAX_EXPANDED_VALUES} values"
+            ),
+            "a `briefc.yaml` holds a few hundred values; write them out, or use fewer aliases",
+        ),
+    };
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let start = start.min(text.len());
+    let offset = start
+        + text[start..]
+            .char_indices()
+            .nth(column)
+            .map_or(text.len() - start, |(i, _)| i);
+    ConfigError::at(path, text, offset, message, Some(help.into()))
 }
 
 #[cfg(test)]

@@ -14,6 +14,18 @@ use lsp_types::{
 /// top of the brief naming the file, line and problem.
 pub fn to_lsp(analysis: &Analysis, doc: &Document, enc: Encoding) -> Vec<lsp_types::Diagnostic> {
     let text = &*doc.text;
+    if let Some(why) = &analysis.too_large {
+        return vec![lsp_types::Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::ERROR),
+            code: Some(NumberOrString::String("too-large".into())),
+            source: Some("briefc".into()),
+            message: format!(
+                "this brief is not checked: {why}\nhelp: a brief is a few kilobytes of text; split it, or check that this is the file you meant"
+            ),
+            ..Default::default()
+        }];
+    }
     if let Some(err) = &analysis.config_error {
         let anchor = analysis.checked.brief.anchor;
         let range = doc.index.range(text, anchor, enc);

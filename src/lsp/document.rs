@@ -22,6 +22,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// Why the text is not checked, when it is over
+    /// [`briefc::source::MAX_BRIEF_BYTES`] (as `briefc check` refuses it).
+    pub fn too_large(&self) -> Option<String> {
+        briefc::source::brief_too_large(self.text.len() as u64)
+    }
+
     pub fn is_config(&self) -> bool {
         self.path
             .as_deref()
@@ -45,6 +51,9 @@ pub struct Analysis {
     pub config: Arc<Config>,
     /// The config that could not be used: then it is the one diagnostic.
     pub config_error: Option<ConfigError>,
+    /// Why the brief was not checked (it is too large): then this is the
+    /// one diagnostic.
+    pub too_large: Option<String>,
 }
 
 impl Analysis {
@@ -159,11 +168,25 @@ impl Workspace {
             .clone()
             .unwrap_or_else(|| PathBuf::from(uri.as_str()));
         let today = self.today();
+        if let Some(why) = doc.too_large() {
+            // Not read, as `briefc check` would not read it: an empty brief
+            // stands in, and the refusal is the one diagnostic.
+            let config = Arc::new(Config::default());
+            let mut checked = check_bytes(path, b"", &config, today);
+            checked.diagnostics.clear();
+            return Analysis {
+                checked,
+                config,
+                config_error: None,
+                too_large: Some(why),
+            };
+        }
         match self.config_for(doc.path.as_deref()) {
             Ok(config) => Analysis {
                 checked: check_bytes(path, doc.text.as_bytes(), &config, today),
                 config,
                 config_error: None,
+                too_large: None,
             },
             Err(err) => {
                 let config = Arc::new(Config::default());
@@ -173,6 +196,7 @@ impl Workspace {
                     checked,
                     config,
                     config_error: Some(err),
+                    too_large: None,
                 }
             }
         }

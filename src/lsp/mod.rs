@@ -352,8 +352,18 @@ impl Server {
         ));
     }
 
-    /// The open document at `uri` and its analysis.
+    /// The open document at `uri` and its analysis; `None` for a document
+    /// too large to check (only its diagnostic is served, by
+    /// [`Server::diagnosed`]).
     fn analysed(&mut self, uri: &Uri) -> Option<(std::rc::Rc<Analysis>, &Document)> {
+        if self.workspace.get(uri)?.too_large().is_some() {
+            return None;
+        }
+        self.diagnosed(uri)
+    }
+
+    /// The open document at `uri` and its analysis, whatever its size.
+    fn diagnosed(&mut self, uri: &Uri) -> Option<(std::rc::Rc<Analysis>, &Document)> {
         let analysis = self.workspace.analysis(uri)?;
         Some((analysis, self.workspace.get(uri)?))
     }

@@ -104,8 +104,42 @@ impl Templates {
                 path: self.dir.clone(),
                 message: error_chain(&e),
             })?;
-        Ok(with_content_security_policy(&page))
+        Ok(with_content_security_policy(&with_safe_links(&page)))
     }
+}
+
+/// `page` with `rel="noopener noreferrer"` on every `<a` tag that has no
+/// `rel` of its own, so that links in a team's template override get it as
+/// the built-in template's do: the opened page cannot reach back to this
+/// one, nor learn where it was opened from. Values are autoescaped, so every
+/// `<a` in the page comes from a template, never from a brief.
+fn with_safe_links(page: &str) -> String {
+    const REL: &str = " rel=\"noopener noreferrer\"";
+    // ASCII lowercasing keeps every byte offset: `<A HREF` is found too.
+    let lower = page.to_ascii_lowercase();
+    let mut out = String::with_capacity(page.len());
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<a") {
+        let name_end = from + found + 2;
+        from = name_end;
+        let is_anchor =
+            lower[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>');
+        let Some(close) = lower[name_end..].find('>').filter(|_| is_anchor) else {
+            continue;
+        };
+        let tag = &lower[name_end..name_end + close];
+        if tag.contains("rel=") {
+            continue;
+        }
+        // Before a self-closing slash, if any.
+        let at = name_end + tag.trim_end_matches('/').len();
+        out.push_str(&page[done..at]);
+        out.push_str(REL);
+        done = at;
+    }
+    out.push_str(&page[done..]);
+    out
 }
 
 /// `page` with a Content-Security-Policy that allows nothing but its own
@@ -152,6 +186,26 @@ fn with_content_security_policy(page: &str) -> String {
             out
         }
         None => page.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::with_safe_links;
+
+    #[test]
+    fn every_anchor_gets_rel_unless_it_has_one() {
+        assert_eq!(
+            with_safe_links(
+                "<p><a href=\"https://a.b\">x</a><abbr>y</abbr><a\nhref=\"h\" rel=\"me\">z</a><a></a></p>"
+            ),
+            "<p><a href=\"https://a.b\" rel=\"noopener noreferrer\">x</a><abbr>y</abbr><a\nhref=\"h\" rel=\"me\">z</a><a rel=\"noopener noreferrer\"></a></p>"
+        );
+        assert_eq!(with_safe_links("no links <a"), "no links <a");
+        assert_eq!(
+            with_safe_links("<A HREF=\"h\">É</A><a href=h/>"),
+            "<A HREF=\"h\" rel=\"noopener noreferrer\">É</A><a href=h rel=\"noopener noreferrer\"/>"
+        );
     }
 }
 

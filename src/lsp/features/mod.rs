@@ -64,7 +64,7 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
             let p: lsp_types::DocumentDiagnosticParams = params(method, raw)?;
             let enc = server.encoding;
             let items = server
-                .analysed(&p.text_document.uri)
+                .diagnosed(&p.text_document.uri)
                 .map(|(analysis, doc)| super::diagnostics::to_lsp(&analysis, doc, enc))
                 .unwrap_or_default();
             let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
@@ -83,7 +83,7 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
             let edits = server
                 .workspace
                 .get(&p.text_document.uri)
-                .filter(|doc| !doc.is_config())
+                .filter(|doc| !doc.is_config() && doc.too_large().is_none())
                 .map(|doc| format::edits(doc, server.encoding))
                 .unwrap_or_default();
             to_value(edits)
@@ -102,7 +102,7 @@ pub fn request(server: &mut Server, method: &str, raw: Value) -> Result<Value, F
             let ranges = server
                 .workspace
                 .get(&p.text_document.uri)
-                .filter(|doc| !doc.is_config())
+                .filter(|doc| !doc.is_config() && doc.too_large().is_none())
                 .map(outline::folding)
                 .unwrap_or_default();
             to_value(ranges)

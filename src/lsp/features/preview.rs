@@ -10,9 +10,11 @@ use lsp_server::ErrorCode;
 pub fn html(analysis: &Analysis) -> Result<String, Failure> {
     let config = &analysis.config;
     let failed = |err: crate::cli::CliError| (ErrorCode::RequestFailed, err.to_string());
+    // As in `briefc build`: what briefc.yaml names stays inside its folder.
+    let root = crate::cli::build::project_root(config);
     // A logo that cannot be read is left out of the preview, not fatal.
     let logo = match &config.brand.logo {
-        Some(path) => match crate::cli::build::read_logo(path) {
+        Some(path) => match crate::cli::build::read_logo(path, root.as_deref()) {
             Ok(logo) => Some(logo),
             Err(err) => {
                 eprintln!("briefc lsp: preview without the logo: {err}");
@@ -31,7 +33,7 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
     let overrides;
     let templates = match &config.templates {
         Some(dir) => {
-            overrides = crate::cli::build::load_templates(dir).map_err(failed)?;
+            overrides = crate::cli::build::load_templates(dir, root.as_deref()).map_err(failed)?;
             &overrides
         }
         None => Templates::builtin(),
