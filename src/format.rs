@@ -89,6 +89,11 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             (LineKind::Continuation { text: t }, Context::Section(_) | Context::Header) => {
                 format!("  {}", text(t))
             }
+            // An empty heading keeps the space after its marker: without
+            // it, `#` is text, not a heading.
+            (LineKind::Heading { text: t, .. }, _) if t.is_empty() => {
+                format!("{} ", trimmed(src, line))
+            }
             _ => trimmed(src, line),
         };
         out.push_str(&formatted);

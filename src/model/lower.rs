@@ -239,16 +239,18 @@ impl<'a> Lowerer<'a> {
         self.brief.anchor = line.span;
         // `## Title` or `#Title`: the title with the wrong marker. Say so, and
         // read the rest of the brief as if it were right.
-        let written = self.text(content_span(self.src, line));
+        let content = content_span(self.src, line);
+        let written = self.text(content);
         let title_text = match line.kind {
             LineKind::Heading { level: 2 | 3, text }
                 if SectionKind::parse(self.text(text)).is_none() && !text.is_empty() =>
             {
                 Some(text)
             }
-            LineKind::Text { text } if written.starts_with('#') && !written.starts_with("##") => {
-                let hashes = Span::new(text.start, text.start + 1);
-                let name = trim_span(self.src, Span::new(hashes.end, text.end));
+            LineKind::Text { .. } if written.starts_with('#') && !written.starts_with("##") => {
+                // From the trimmed content: the text may start with white
+                // space that is not ASCII (`\u{a0}# Title`).
+                let name = trim_span(self.src, Span::new(content.start + 1, content.end));
                 (!name.is_empty()).then_some(name)
             }
             _ => None,
