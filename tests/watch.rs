@@ -122,5 +122,8 @@ fn build_watch_rebuilds_the_brief() {
     );
     // Writing its own HTML does not make it build again.
     watching.stays_quiet(Duration::from_millis(500));
+    // Nor does a save that changes nothing.
+    std::fs::write(dir.path().join("a.brief"), &edited).unwrap();
+    watching.stays_quiet(Duration::from_millis(500));
     assert_eq!(watching.interrupt(), 0);
 }

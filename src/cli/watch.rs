@@ -10,6 +10,7 @@ use super::{CliError, Colors, EXIT_OK};
 use briefc::report::Totals;
 use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -85,6 +86,8 @@ pub(super) fn watch(
         })?;
     }
     let any_folder = paths.iter().any(|p| p.is_dir());
+    // What each file held when a save of it last started a run.
+    let mut seen: HashMap<PathBuf, Option<u64>> = HashMap::new();
     report(once(), "started", colors);
     loop {
         match rx.recv() {
@@ -101,6 +104,19 @@ pub(super) fn watch(
                     })
                     .collect();
                 if relevant.is_empty() {
+                    continue;
+                }
+                // A save that leaves every file as the last run saw it (an
+                // editor writing twice, a busy machine splitting one save
+                // into two bursts of events, a `touch`) does not run again.
+                let mut any_new = false;
+                for path in &relevant {
+                    let now = std::fs::read(path).ok().map(|bytes| content_key(&bytes));
+                    if seen.insert(absolute(path), now) != Some(now) {
+                        any_new = true;
+                    }
+                }
+                if !any_new {
                     continue;
                 }
                 let names: Vec<String> = relevant
@@ -145,6 +161,15 @@ fn report(result: Result<(u8, Totals), CliError>, what: &str, colors: Colors) {
             );
         }
     }
+}
+
+/// A key for comparing a file's contents between saves (within one run of
+/// briefc only).
+fn content_key(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn plural(n: usize, word: &str) -> String {
