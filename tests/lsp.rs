@@ -605,23 +605,6 @@ fn apply(text: &str, edits: &Value) -> String {
     out
 }
 
-fn briefc_fmt(text: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
-        .args(["fmt", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
 const MESSY: &str = "// keep me  \n#  Запуск 🚀\r\nLength:30s\nSTAGE: awareness\n\n\n## objective\nЗробити 🚀 things.  \n## Benefits\n*   one\n\tmore\n## Shot list\n### 0:00 – 0:30   Hook\nVO: hi\non screen:Text\n## KPIs\n- Views: 10,000 in the first month\n## Audience\nIT managers.\n\n\n";
 
 #[test]
@@ -635,7 +618,7 @@ fn formatting_edits_make_the_brief_canonical() {
         json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
     );
     let formatted = apply(MESSY, &edits);
-    let canonical = briefc_fmt(MESSY);
+    let canonical = support::briefc_fmt(MESSY);
     assert_ne!(canonical, MESSY);
     assert_eq!(formatted, canonical);
     // Minimal: unchanged lines are not rewritten.

@@ -60,23 +60,6 @@ fn docs_snippet(heading: &str) -> String {
     after[start..end].to_string()
 }
 
-fn briefc_fmt(text: &str) -> String {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
-        .args(["fmt", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
-}
-
 /// Runs Neovim headless in `dir` with `init` as its init.lua and the driver;
 /// returns what the driver wrote.
 fn run_neovim(dir: &Path, init: &str, env: &[(&str, &str)]) -> Value {
@@ -198,7 +181,7 @@ fn neovim_shows_diagnostics_clears_them_and_formats_through_the_server() {
     let after = result["after_format"].as_str().unwrap();
     assert!(before.contains("Length:30s\n") && before.ends_with("\n\n\n"));
     assert_ne!(before, after);
-    assert_eq!(after, briefc_fmt(before));
+    assert_eq!(after, support::briefc_fmt(before));
     // The saved file is clean for `briefc check` too.
     let saved = std::fs::read_to_string(dir.path().join("launch.brief")).unwrap();
     assert_eq!(saved, after);

@@ -541,6 +541,25 @@ fn unprivileged_wrapper() -> Option<Vec<OsString>> {
     None
 }
 
+/// What `briefc fmt -` makes of `text`.
+pub fn briefc_fmt(text: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("briefc"))
+        .args(["fmt", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start briefc fmt");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write to briefc fmt");
+    let out = child.wait_with_output().expect("briefc fmt ran");
+    String::from_utf8(out.stdout).expect("UTF-8 from briefc fmt")
+}
+
 // ------------------------------------------------------------ external tools
 
 /// Runs `briefc ARGS` in `b`'s folder with stdout and stderr on a terminal
