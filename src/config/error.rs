@@ -33,34 +33,39 @@ fn location(path: &Path, line: usize, column: usize) -> String {
 impl ConfigError {
     /// The file could not be read.
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        ConfigError {
-            path: path.to_path_buf(),
-            text: None,
-            line: 0,
-            column: 0,
-            offset: 0,
-            message: format!(
+        ConfigError::whole_file(
+            path,
+            format!(
                 "cannot read the config file: {}",
                 crate::source::io_reason(err)
             ),
-            help: Some("check that the file exists and is readable".into()),
-        }
+            "check that the file exists and is readable",
+        )
     }
 
     /// The file is larger than [`super::MAX_CONFIG_BYTES`] (`size`, when known).
     pub fn too_large(path: &Path, size: Option<u64>) -> Self {
+        ConfigError::whole_file(
+            path,
+            crate::source::over_limit(size, super::MAX_CONFIG_BYTES, "config files").replacen(
+                "the file",
+                "the config file",
+                1,
+            ),
+            "a `briefc.yaml` holds a few settings; check that this is the file you meant",
+        )
+    }
+
+    /// An error about the file as a whole (no line to point at).
+    fn whole_file(path: &Path, message: String, help: &str) -> Self {
         ConfigError {
             path: path.to_path_buf(),
             text: None,
             line: 0,
             column: 0,
             offset: 0,
-            message: crate::source::over_limit(size, super::MAX_CONFIG_BYTES, "config files")
-                .replacen("the file", "the config file", 1),
-            help: Some(
-                "a `briefc.yaml` holds a few settings; check that this is the file you meant"
-                    .into(),
-            ),
+            message,
+            help: Some(help.into()),
         }
     }
 
