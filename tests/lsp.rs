@@ -172,6 +172,25 @@ impl Client {
             .unwrap()
     }
 
+    /// The completions at `line`:`character`: each label and the text it inserts.
+    fn completions(&mut self, uri: &str, line: u64, character: u64) -> Vec<(String, String)> {
+        let items = self.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["label"].as_str().unwrap().to_string(),
+                    i["textEdit"]["newText"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
     fn open(&mut self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
@@ -1218,23 +1237,7 @@ fn completion_offers_what_is_missing_where_it_fits() {
     let (mut client, init) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
     assert!(init["capabilities"]["completionProvider"].is_object());
     client.open(&uri, text);
-    let mut complete = |line: u64, character: u64| -> Vec<(String, String)> {
-        let items = client.request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        );
-        items
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| {
-                (
-                    i["label"].as_str().unwrap().to_string(),
-                    i["textEdit"]["newText"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect()
-    };
+    let mut complete = |line: u64, character: u64| client.completions(&uri, line, character);
     let keys = complete(2, 2);
     assert!(
         keys.contains(&("client".into(), "client: ".into())),
@@ -1289,16 +1292,8 @@ fn completion_signs_a_sign_off_entry_with_today() {
     let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
     client.open(&uri, text);
     let mut complete = |line: u64, character: u64| -> Vec<String> {
-        let items = client.request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        );
-        items
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["textEdit"]["newText"].as_str().unwrap().to_string())
-            .collect()
+        let items = client.completions(&uri, line, character);
+        items.into_iter().map(|(_, new_text)| new_text).collect()
     };
     // After `(ROLE)`: today, with the space it needs.
     assert_eq!(complete(4, 24), [" 2026-03-04"]);
