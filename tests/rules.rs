@@ -45,8 +45,14 @@ const SPEC_RULES: [(&str, &str); 28] = [
 
 /// Rules briefc adds to the spec that `check` can fire, with their default
 /// severities; they have fixtures too.
-const EXTENSION_RULES: [(&str, &str); 2] =
-    [("inline-markup", "warning"), ("placeholder", "warning")];
+const EXTENSION_RULES: [(&str, &str); 5] = [
+    ("inline-markup", "warning"),
+    ("placeholder", "warning"),
+    // Language 1.1.
+    ("open-question", "error"),
+    ("milestone-after-due", "warning"),
+    ("milestones-out-of-order", "warning"),
+];
 
 fn spec_severity(rule: &str) -> Option<&'static str> {
     SPEC_RULES

@@ -167,7 +167,9 @@ pub(super) fn starter(title: &str, stage: Stage, length: Duration) -> String {
         line(&format!("sales: {}", p(ph::SALES_OWNER)));
     }
     line("status: draft");
-    for &kind in SectionKind::ALL {
+    // The sections of language 1.1 are left for the writer to add when the
+    // video needs them (completion in an editor offers them).
+    for &kind in SectionKind::ALL.iter().filter(|k| !k.since_1_1()) {
         line("");
         line(&format!("## {}", kind.name()));
         match kind {
@@ -221,6 +223,11 @@ pub(super) fn starter(title: &str, stage: Stage, length: Duration) -> String {
                 line(&format!("- {} (sales)", p(ph::SALES_OWNER)));
             }
             SectionKind::Notes => line(p(ph::NOTES)),
+            SectionKind::Background
+            | SectionKind::Avoid
+            | SectionKind::Assets
+            | SectionKind::Milestones
+            | SectionKind::OpenQuestions => {}
         }
     }
     out

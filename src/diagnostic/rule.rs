@@ -160,6 +160,18 @@ rules! {
         "`due` is before today and the status is not `approved`.",
         "A missed deadline should be moved on purpose, not discovered.",
         "due: 2020-01-01";
+    OpenQuestion = "open-question", Error, false,
+        "`status: approved` while `## Open questions` still lists a question (since 1.1).",
+        "A brief is approved when nothing is left to decide; an open question means the video may still change.",
+        "status: approved\n## Open questions\n- Do we show the price?";
+    MilestoneAfterDue = "milestone-after-due", Warning, false,
+        "A milestone in `## Milestones` is dated after `due` (since 1.1).",
+        "A step planned after the delivery date cannot happen before the video ships: the plan or the due date is wrong.",
+        "due: 2027-02-14\n## Milestones\n- 2027-03-01: Final cut approved";
+    MilestonesOutOfOrder = "milestones-out-of-order", Warning, false,
+        "A milestone is dated before the one listed above it (since 1.1).",
+        "Milestones are read top to bottom as a schedule; one out of order is usually a typo in its date.",
+        "## Milestones\n- 2027-01-20: Script approved\n- 2027-01-10: Kick-off";
     InvalidUrl = "invalid-url", Error, false,
         "A reference item holds no `http://` or `https://` URL.",
         "A reference the videographer cannot open is no reference.",
@@ -234,7 +246,9 @@ impl Rule {
             Rule::MissingSalesOwner
             | Rule::UncheckedItem
             | Rule::MissingSignOff
-            | Rule::DueInPast => "approval",
+            | Rule::DueInPast
+            | Rule::OpenQuestion => "approval",
+            Rule::MilestoneAfterDue | Rule::MilestonesOutOfOrder => "milestones",
             Rule::InvalidUrl => "lists",
             Rule::InlineMarkup | Rule::MissingGlyph => "plain-text",
             Rule::Placeholder => "placeholders",

@@ -3,7 +3,7 @@
 //! Built from the syntax tree by [`super::lower`]; read by the rules and the
 //! renderers; serialisable for `export`.
 
-use super::{Date, Duration};
+use super::{Date, Duration, Length};
 use crate::syntax::{Span, Spanned};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -66,10 +66,16 @@ impl Brief {
     description = "The header fields. `status` is always there (`draft` when the brief gives none); the others are left out when the brief does not give them."
 )]
 pub struct Header {
-    /// Intended video length.
-    #[serde(rename = "length_seconds")]
+    /// Intended video length: one duration or (since 1.1) a range.
+    #[serde(flatten)]
+    pub length: Option<Spanned<Length>>,
+    /// The shorter versions cut from this video (since 1.1).
+    #[serde(rename = "cutdowns_seconds")]
+    #[schemars(
+        description = "The shorter versions cut from this video, in seconds (`cutdowns: 30s, 15s` → `[30, 15]`). Since language 1.1."
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub length: Option<Spanned<Duration>>,
+    pub cutdowns: Option<Spanned<Vec<Duration>>>,
     /// Buying-journey stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<Spanned<Stage>>,
@@ -79,6 +85,10 @@ pub struct Header {
     /// The product.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<Spanned<String>>,
+    /// The brief's version, free text such as `v3` (since 1.1).
+    #[schemars(description = "The brief's version, free text such as `v3`. Since language 1.1.")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<Spanned<String>>,
     /// A profile name from `briefc.yaml`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Spanned<String>>,
@@ -167,7 +177,7 @@ keyword_enum! {
         Client = "client", Product = "product", Stage = "stage", Profile = "profile",
         Length = "length", Formats = "formats", Channels = "channels", Due = "due",
         Shoot = "shoot", Budget = "budget", Marketing = "marketing", Sales = "sales",
-        Status = "status",
+        Status = "status", Version = "version", Cutdowns = "cutdowns",
     }
 }
 
@@ -214,6 +224,8 @@ impl std::fmt::Display for AspectRatio {
 pub enum SectionKind {
     /// `## Goal` (alias `Objective`).
     Goal,
+    /// `## Background`: why now, the business problem (since 1.1).
+    Background,
     /// `## Audience`.
     Audience,
     /// `## Key message`.
@@ -228,12 +240,20 @@ pub enum SectionKind {
     Scenes,
     /// `## Look and feel` (alias `Tone`).
     LookAndFeel,
+    /// `## Avoid` (alias `Don'ts`): what the video must not use (since 1.1).
+    Avoid,
     /// `## Mandatory` (alias `Mandatories`).
     Mandatory,
     /// `## Deliverables`.
     Deliverables,
+    /// `## Assets`: what the client provides, each optionally `by DATE` (since 1.1).
+    Assets,
     /// `## References`.
     References,
+    /// `## Milestones`: `YYYY-MM-DD: text` entries (since 1.1).
+    Milestones,
+    /// `## Open questions` (since 1.1).
+    OpenQuestions,
     /// `## Checklist`.
     Checklist,
     /// `## Sign-off` (alias `Approvals`).
@@ -257,12 +277,15 @@ pub enum ContentForm {
     Scenes,
     /// A list of `NAME (ROLE) DATE` entries.
     SignOff,
+    /// A list of `YYYY-MM-DD: text` entries.
+    Milestones,
 }
 
 impl SectionKind {
     /// Every section, in canonical order.
     pub const ALL: &'static [SectionKind] = &[
         SectionKind::Goal,
+        SectionKind::Background,
         SectionKind::Audience,
         SectionKind::KeyMessage,
         SectionKind::KeyBenefits,
@@ -270,9 +293,13 @@ impl SectionKind {
         SectionKind::SuccessMetrics,
         SectionKind::Scenes,
         SectionKind::LookAndFeel,
+        SectionKind::Avoid,
         SectionKind::Mandatory,
         SectionKind::Deliverables,
+        SectionKind::Assets,
         SectionKind::References,
+        SectionKind::Milestones,
+        SectionKind::OpenQuestions,
         SectionKind::Checklist,
         SectionKind::SignOff,
         SectionKind::Notes,
@@ -287,6 +314,7 @@ impl SectionKind {
     pub const fn names(self) -> &'static [&'static str] {
         match self {
             SectionKind::Goal => &["Goal", "Objective"],
+            SectionKind::Background => &["Background"],
             SectionKind::Audience => &["Audience"],
             SectionKind::KeyMessage => &["Key message"],
             SectionKind::KeyBenefits => &["Key benefits", "Benefits"],
@@ -294,9 +322,13 @@ impl SectionKind {
             SectionKind::SuccessMetrics => &["Success metrics", "Metrics", "KPIs"],
             SectionKind::Scenes => &["Scenes", "Shot list"],
             SectionKind::LookAndFeel => &["Look and feel", "Tone"],
+            SectionKind::Avoid => &["Avoid", "Don'ts", "Don’ts", "Donts"],
             SectionKind::Mandatory => &["Mandatory", "Mandatories"],
             SectionKind::Deliverables => &["Deliverables"],
+            SectionKind::Assets => &["Assets"],
             SectionKind::References => &["References"],
+            SectionKind::Milestones => &["Milestones"],
+            SectionKind::OpenQuestions => &["Open questions"],
             SectionKind::Checklist => &["Checklist"],
             SectionKind::SignOff => &["Sign-off", "Approvals"],
             SectionKind::Notes => &["Notes"],
@@ -306,6 +338,18 @@ impl SectionKind {
     /// The key used in `briefc.yaml` (`key_benefits`), also for `required_sections`.
     pub fn config_key(self) -> String {
         self.name().to_lowercase().replace([' ', '-'], "_")
+    }
+
+    /// Whether the section is new in language 1.1 (docs and completion say so).
+    pub const fn since_1_1(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Background
+                | SectionKind::Avoid
+                | SectionKind::Assets
+                | SectionKind::Milestones
+                | SectionKind::OpenQuestions
+        )
     }
 
     /// Parses a heading or config name: canonical names and aliases, any case;
@@ -324,7 +368,11 @@ impl SectionKind {
             SectionKind::KeyBenefits
             | SectionKind::Mandatory
             | SectionKind::Deliverables
-            | SectionKind::References => ContentForm::List,
+            | SectionKind::References
+            | SectionKind::Avoid
+            | SectionKind::Assets
+            | SectionKind::OpenQuestions => ContentForm::List,
+            SectionKind::Milestones => ContentForm::Milestones,
             SectionKind::SuccessMetrics => ContentForm::Metrics,
             SectionKind::Scenes => ContentForm::Scenes,
             SectionKind::Checklist => ContentForm::Checklist,
@@ -378,6 +426,8 @@ pub enum Content {
     Scenes(Vec<Scene>),
     /// Sign-off entries.
     SignOff(Vec<SignOffEntry>),
+    /// Milestones in source order (since 1.1).
+    Milestones(Vec<Milestone>),
 }
 
 impl Content {
@@ -390,6 +440,7 @@ impl Content {
             ContentForm::Metrics => Content::Metrics(Vec::new()),
             ContentForm::Scenes => Content::Scenes(Vec::new()),
             ContentForm::SignOff => Content::SignOff(Vec::new()),
+            ContentForm::Milestones => Content::Milestones(Vec::new()),
         }
     }
 
@@ -401,6 +452,7 @@ impl Content {
             Content::Metrics(v) => v.len(),
             Content::Scenes(v) => v.len(),
             Content::SignOff(v) => v.len(),
+            Content::Milestones(v) => v.len(),
         }
     }
 
@@ -430,6 +482,18 @@ pub struct Metric {
     pub deadline: Option<Date>,
     /// Where the number comes from, if given.
     pub source: Option<String>,
+    /// The whole item.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `- YYYY-MM-DD: text` in `## Milestones` (since 1.1).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct Milestone {
+    /// When.
+    pub date: Date,
+    /// What happens then (may be empty).
+    pub text: String,
     /// The whole item.
     #[serde(skip)]
     pub span: Span,

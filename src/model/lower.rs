@@ -439,6 +439,45 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        self.check_cutdowns();
+    }
+
+    /// Each cut-down must be shorter than the video (the lower bound of a
+    /// length range): one diagnostic naming every one that is not.
+    fn check_cutdowns(&mut self) {
+        let h = &self.brief.header;
+        let (Some(cutdowns), Some(length)) = (&h.cutdowns, &h.length) else {
+            return;
+        };
+        let shortest = length.value.min;
+        let long: Vec<String> = cutdowns
+            .value
+            .iter()
+            .filter(|c| **c >= shortest)
+            .map(|c| c.spelling())
+            .collect();
+        if long.is_empty() {
+            return;
+        }
+        let what = if length.value.is_range() {
+            format!("the shortest length of the video, {shortest}")
+        } else {
+            format!("the video's length of {shortest}")
+        };
+        let (them, are) = if long.len() == 1 {
+            (format!("`{}`", long[0]), "is")
+        } else {
+            (format!("`{}`", long.join("`, `")), "are")
+        };
+        let span = cutdowns.span;
+        self.report(
+            Diagnostic::new(
+                Rule::InvalidValue,
+                span,
+                format!("the cutdown {them} {are} not shorter than {what}"),
+            )
+            .with_help("a cutdown is a shorter version cut from this video: list only durations below `length`"),
+        );
     }
 
     fn read_field(
@@ -450,23 +489,49 @@ impl<'a> Lowerer<'a> {
         let h = &mut self.brief.header;
         let text = || Some(Spanned::new(value.to_string(), span));
         match key {
-            FieldKey::Length => {
-                if let Some(d) = Duration::parse(value) {
-                    h.length = Some(Spanned::new(d, span));
-                    return Ok(());
+            FieldKey::Length => match Length::parse(value) {
+                Ok(length) => h.length = Some(Spanned::new(length, span)),
+                Err(LengthError::Reversed { low, high }) => {
+                    // Read as the range meant, so nothing that depends on the
+                    // length cascades.
+                    let meant = Length {
+                        min: high,
+                        max: low,
+                    };
+                    h.length = Some(Spanned::new(meant, span));
+                    return Err((
+                        format!("the length range `{value}` starts at {low}, above its end at {high}"),
+                        format!("write the shorter length first: `length: {}`", meant.spelling()),
+                    ));
                 }
-                // The one length meant (`1.5 minutes`, `90 sec.`, `60`) is
-                // used, so nothing that depends on the length cascades.
-                let meant = Duration::suggest(value);
-                h.length = meant.map(|d| Spanned::new(d, span));
-                return Err((
-                    format!("`{value}` is not a length"),
-                    match meant {
-                        Some(d) => format!("write `length: {}`", d.spelling()),
-                        None => format!("write the length as {DURATION_FORMS}"),
-                    },
-                ));
+                Err(LengthError::NotALength) => {
+                    // The one length meant (`1.5 minutes`, `90 sec.`, `60`) is
+                    // used, so nothing that depends on the length cascades.
+                    let meant = Duration::suggest(value);
+                    h.length = meant.map(|d| Spanned::new(Length::exact(d), span));
+                    return Err((
+                        format!("`{value}` is not a length"),
+                        match meant {
+                            Some(d) => format!("write `length: {}`", d.spelling()),
+                            None => format!("write the length as {LENGTH_FORMS}"),
+                        },
+                    ));
+                }
+            },
+            FieldKey::Cutdowns => {
+                let cutdowns = parse_cutdowns(value).map_err(|bad| {
+                    (
+                        if bad.is_empty() {
+                            "`cutdowns` has an empty entry between commas".to_string()
+                        } else {
+                            format!("`{bad}` is not a duration")
+                        },
+                        format!("write cutdowns as a comma list of durations, e.g. `cutdowns: 30s, 15s, 6s`; each is written as {DURATION_FORMS}"),
+                    )
+                })?;
+                h.cutdowns = Some(Spanned::new(cutdowns, span));
             }
+            FieldKey::Version => h.version = text(),
             FieldKey::Stage => {
                 h.stage = Some(Spanned::new(
                     keyword(value, "stage", Stage::parse, Stage::ALL)?,
@@ -877,7 +942,20 @@ impl<'a> Lowerer<'a> {
                     .filter_map(|i| self.read_sign_off(i))
                     .collect(),
             ),
+            ContentForm::Milestones => Content::Milestones(
+                open.items
+                    .into_iter()
+                    .filter_map(|i| self.read_milestone(i))
+                    .collect(),
+            ),
         };
+        if let Content::List(items) = &content
+            && open.kind == SectionKind::Assets
+        {
+            for item in items {
+                self.read_item_deadlines(&item.value, item.span);
+            }
+        }
         if let Some(section) = self
             .brief
             .sections
@@ -914,27 +992,74 @@ impl<'a> Lowerer<'a> {
         }
         let (target, source) = split_source(rest);
         // One reader of `by DATE` for every stage (see `model::deadline`).
-        let mut deadline = None;
-        for found in find_deadlines(target) {
-            let written = &target[found.date_text.clone()];
-            if found.date.is_err() {
-                let (message, help, _) = date_problem(written, |d| format!("by {d}"));
-                self.report(
-                    Diagnostic::new(
-                        Rule::InvalidValue,
-                        item.span,
-                        format!("the deadline {message}"),
-                    )
-                    .with_help(help),
-                );
-            }
-            deadline = deadline.or(found.resolved());
-        }
+        let deadline = self.read_item_deadlines(target, item.span);
         Some(Metric {
             name: name.to_string(),
             target: target.to_string(),
             deadline,
             source,
+            span: item.span,
+        })
+    }
+
+    /// Reports every `by DATE` in `text` whose date cannot be read; returns
+    /// the first that can.
+    fn read_item_deadlines(&mut self, text: &str, span: Span) -> Option<Date> {
+        let mut deadline = None;
+        for found in find_deadlines(text) {
+            let written = &text[found.date_text.clone()];
+            if found.date.is_err() {
+                let (message, help, _) = date_problem(written, |d| format!("by {d}"));
+                self.report(
+                    Diagnostic::new(Rule::InvalidValue, span, format!("the deadline {message}"))
+                        .with_help(help),
+                );
+            }
+            deadline = deadline.or(found.resolved());
+        }
+        deadline
+    }
+
+    /// `YYYY-MM-DD: text` (also `YYYY-MM-DD — text` or `YYYY-MM-DD text`).
+    fn read_milestone(&mut self, item: RawItem) -> Option<Milestone> {
+        let text = item.text.trim();
+        // The date runs to the first `: ` (or ` — `, ` – `), else to the
+        // first blank: `Jan 15, 2027: Script` is one (badly written) date.
+        let colon = text
+            .char_indices()
+            .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            .map(|(i, _)| (i, 1));
+        let dash = [" — ", " – "]
+            .iter()
+            .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+            .min();
+        let blank = text.find(char::is_whitespace).map(|i| (i, 0));
+        let (at, skip) = colon.or(dash).or(blank).unwrap_or((text.len(), 0));
+        let date_text = text[..at].trim();
+        let rest = text[at + skip..].trim().to_string();
+        if let Some(date) = Date::parse(date_text) {
+            return Some(Milestone {
+                date,
+                text: rest,
+                span: item.span,
+            });
+        }
+        let shown = if rest.is_empty() { "…" } else { rest.as_str() };
+        let (message, help, meant) = if date_text.is_empty() {
+            (
+                format!("the milestone `{text}` does not start with a date"),
+                "write milestones as `- YYYY-MM-DD: what happens`, e.g. `- 2027-01-15: Script approved`".to_string(),
+                None,
+            )
+        } else {
+            let (message, help, meant) = date_problem(date_text, |d| format!("- {d}: {shown}"));
+            (format!("the milestone's date {message}"), help, meant)
+        };
+        self.report(Diagnostic::new(Rule::InvalidValue, item.span, message).with_help(help));
+        // The one date meant is used, so the order checks do not cascade.
+        meant.map(|date| Milestone {
+            date,
+            text: rest,
             span: item.span,
         })
     }
@@ -1143,6 +1268,21 @@ fn section_meant(name: &str) -> Option<SectionKind> {
         ("sign off", SectionKind::SignOff),
         ("sign-offs", SectionKind::SignOff),
         ("next steps", SectionKind::Checklist),
+        ("context", SectionKind::Background),
+        ("situation", SectionKind::Background),
+        ("business problem", SectionKind::Background),
+        ("don't", SectionKind::Avoid),
+        ("don’t", SectionKind::Avoid),
+        ("dont", SectionKind::Avoid),
+        ("do not", SectionKind::Avoid),
+        ("no-gos", SectionKind::Avoid),
+        ("no gos", SectionKind::Avoid),
+        ("client assets", SectionKind::Assets),
+        ("provided assets", SectionKind::Assets),
+        ("materials", SectionKind::Assets),
+        ("questions", SectionKind::OpenQuestions),
+        ("open issues", SectionKind::OpenQuestions),
+        ("open points", SectionKind::OpenQuestions),
     ];
     synonym(name, SYNONYMS).or_else(|| {
         let names = SectionKind::ALL

@@ -25,7 +25,7 @@ pub struct SceneHeadingError {
     pub help: String,
 }
 
-const FORMS: &str = "start the scene heading with its timecodes, `M:SS-M:SS` or `H:MM:SS-H:MM:SS`, e.g. `### 0:10-0:35 Set up in minutes`";
+const FORMS: &str = "start the scene heading with its timecodes, `M:SS-M:SS`, `H:MM:SS-H:MM:SS` or seconds `0-10s`, e.g. `### 0:10-0:35 Set up in minutes`";
 
 /// Separators people write between timecodes that are not `-`: read so
 /// the message can show the corrected heading.
@@ -47,7 +47,10 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
             continue;
         };
         let (end_text, title) = leading_timecode(rest);
-        let fixed = canonical(start_text, end_text, title);
+        let fixed = match parse_scene_heading(&format!("{start_text}-{end_text} {title}")) {
+            Ok(heading) => heading.canonical(),
+            Err(_) => canonical(start_text, end_text, title),
+        };
         let help = if end_text.is_empty() {
             FORMS.to_string()
         } else {
@@ -74,13 +77,20 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
             FORMS.to_string(),
         ));
     }
-    let start = Duration::parse_timecode(start_text).ok_or_else(|| {
+    // Seconds (since 1.1): `0-10s`, `10s-35s`, `20s-1:30`. A bare number
+    // before an END in seconds is seconds too.
+    let start_unit = if end_text.ends_with('s') && is_digits(start_text) {
+        "s"
+    } else {
+        ""
+    };
+    let start = read_timecode(start_text, start_unit).ok_or_else(|| {
         err(
             format!("`{start_text}` is not a timecode"),
             timecode_help(start_text),
         )
     })?;
-    let end = Duration::parse_timecode(end_text).ok_or_else(|| {
+    let end = read_timecode(end_text, "").ok_or_else(|| {
         err(
             format!("`{end_text}` is not a timecode"),
             timecode_help(end_text),
@@ -110,10 +120,39 @@ pub fn parse_scene_heading(text: &str) -> Result<SceneHeading<'_>, SceneHeadingE
 }
 
 impl SceneHeading<'_> {
-    /// The heading as `briefc fmt` writes it: `### 0:00-0:10 Title`.
+    /// The heading as `briefc fmt` writes it: `### 0:00-0:10 Title`;
+    /// timecodes in seconds become `M:SS`, others stay as written.
     pub fn canonical(&self) -> String {
-        canonical(self.start_text, self.end_text, self.title)
+        let clock = |text: &str, time: Duration| {
+            if text.contains(':') {
+                text.to_string()
+            } else {
+                time.timecode()
+            }
+        };
+        canonical(
+            &clock(self.start_text, self.time.start),
+            &clock(self.end_text, self.time.end),
+            self.title,
+        )
     }
+}
+
+/// A timecode: `M:SS`, `H:MM:SS`, or seconds `10s` (also a bare number when
+/// `unit` is `s`).
+fn read_timecode(text: &str, unit: &str) -> Option<Duration> {
+    let seconds = text.strip_suffix('s').or((unit == "s").then_some(text));
+    match seconds {
+        Some(digits) if is_digits(digits) && digits.len() <= 9 => {
+            digits.parse().ok().map(Duration::from_secs)
+        }
+        Some(_) => None,
+        None => Duration::parse_timecode(text),
+    }
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn canonical(start: &str, end: &str, title: &str) -> String {
@@ -124,12 +163,19 @@ fn canonical(start: &str, end: &str, title: &str) -> String {
     }
 }
 
-/// Splits the run of digits and colons at the start of `text` from the
-/// rest (trimmed).
+/// Splits the run of digits and colons at the start of `text` (with an `s`
+/// right after it that ends a word: `10s`) from the rest (trimmed).
 fn leading_timecode(text: &str) -> (&str, &str) {
-    let len = text
+    let mut len = text
         .find(|c: char| !(c.is_ascii_digit() || c == ':'))
         .unwrap_or(text.len());
+    let after = &text[len..];
+    if len > 0
+        && after.starts_with('s')
+        && !after[1..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        len += 1;
+    }
     (&text[..len], text[len..].trim())
 }
 
@@ -187,6 +233,27 @@ mod tests {
         );
         assert_eq!(h.time.end.seconds, 10);
         assert_eq!(parse_scene_heading("1:00:00-1:00:30").unwrap().title, "");
+    }
+
+    #[test]
+    fn reads_seconds() {
+        let read = |t: &str| {
+            let h = parse_scene_heading(t).unwrap();
+            (h.time.start.seconds, h.time.end.seconds, h.title, h.canonical())
+        };
+        assert_eq!(read("0-10s Hook"), (0, 10, "Hook", "### 0:00-0:10 Hook".into()));
+        assert_eq!(read("10s-35s Setup"), (10, 35, "Setup", "### 0:10-0:35 Setup".into()));
+        assert_eq!(read("20s-1:30"), (20, 90, "", "### 0:20-1:30".into()));
+        assert_eq!(read("1:30-95s Tag"), (90, 95, "Tag", "### 1:30-1:35 Tag".into()));
+        // `s` must end the number: `10 seconds`, `10sec` and `0-10` stay errors.
+        assert_eq!(read("0:00-0:10 sales pitch").2, "sales pitch");
+        assert!(parse_scene_heading("0-10 Hook").is_err());
+        assert!(parse_scene_heading("0-10sec Hook").is_err());
+        assert!(parse_scene_heading("10s-5s Hook").is_err());
+        assert_eq!(
+            message("0s to 10s Hook").1,
+            "write `### 0:00-0:10 Hook`: a `-` goes between the timecodes"
+        );
     }
 
     #[test]

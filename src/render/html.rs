@@ -274,6 +274,13 @@ struct SectionView {
     scenes: Vec<SceneView>,
     scenes_total: Option<String>,
     sign_off: Vec<SignOffView>,
+    milestones: Vec<MilestoneView>,
+}
+
+#[derive(Serialize)]
+struct MilestoneView {
+    date: String,
+    text: Vec<Segment>,
 }
 
 #[derive(Serialize)]
@@ -471,6 +478,16 @@ fn section_view(section: &Section) -> SectionView {
                             })
                         })
                         .collect(),
+                })
+                .collect();
+        }
+        Content::Milestones(milestones) => {
+            view.form = "milestones";
+            view.milestones = milestones
+                .iter()
+                .map(|m| MilestoneView {
+                    date: m.date.to_string(),
+                    text: segments(&m.text),
                 })
                 .collect();
         }

@@ -55,6 +55,7 @@ pub fn header_fields(brief: &crate::model::Brief) -> Vec<(&'static str, String)>
     };
     push("Client", h.client.as_ref().map(|v| v.value.clone()));
     push("Product", h.product.as_ref().map(|v| v.value.clone()));
+    push("Version", h.version.as_ref().map(|v| v.value.clone()));
     push(
         "Stage",
         h.stage
@@ -62,6 +63,16 @@ pub fn header_fields(brief: &crate::model::Brief) -> Vec<(&'static str, String)>
             .map(|v| crate::model::capitalise(v.value.name())),
     );
     push("Length", h.length.as_ref().map(|v| v.value.to_string()));
+    push(
+        "Cutdowns",
+        h.cutdowns.as_ref().map(|v| {
+            v.value
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    );
     push(
         "Formats",
         h.formats.as_ref().map(|v| {

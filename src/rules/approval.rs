@@ -39,8 +39,27 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    milestones(cx, out);
     if status != Status::Approved {
         return;
+    }
+
+    if let Some(Content::List(questions)) =
+        brief.section(SectionKind::OpenQuestions).map(|s| &s.content)
+    {
+        for question in questions {
+            out.push(
+                Diagnostic::new(
+                    Rule::OpenQuestion,
+                    question.span,
+                    format!(
+                        "`status: approved` but the question \"{}\" is still open",
+                        question.value
+                    ),
+                )
+                .with_help("answer it in the brief and remove it from `## Open questions`, or set `status: review`"),
+            );
+        }
     }
 
     if let Some(Content::Checklist(items)) =
@@ -134,6 +153,50 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_help(help),
     );
+}
+
+/// Milestones (since 1.1): each after the one above it, none after `due`.
+fn milestones(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(Content::Milestones(milestones)) = cx
+        .brief
+        .section(SectionKind::Milestones)
+        .map(|s| &s.content)
+    else {
+        return;
+    };
+    let due = cx.brief.header.due.as_ref();
+    let mut latest: Option<&crate::model::Milestone> = None;
+    for milestone in milestones {
+        match latest {
+            Some(before) if milestone.date < before.date => out.push(
+                Diagnostic::new(
+                    Rule::MilestonesOutOfOrder,
+                    milestone.span,
+                    format!(
+                        "the milestone on {} comes after one on {}",
+                        milestone.date, before.date
+                    ),
+                )
+                .with_help("list milestones in date order, or check the date")
+                .with_related(before.span, "the later milestone above it"),
+            ),
+            _ => latest = Some(milestone),
+        }
+        if let Some(due) = due.filter(|due| milestone.date > due.value) {
+            out.push(
+                Diagnostic::new(
+                    Rule::MilestoneAfterDue,
+                    milestone.span,
+                    format!(
+                        "the milestone on {} is after the due date, {}",
+                        milestone.date, due.value
+                    ),
+                )
+                .with_help("move the milestone before `due`, or move `due`")
+                .with_related(due.span, "the due date"),
+            );
+        }
+    }
 }
 
 /// `a`, `a and b`, `a, b and c`.

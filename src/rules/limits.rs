@@ -69,9 +69,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
     if let Some(length) = &cx.brief.header.length {
         let (min, max) = (cx.settings.length_min, cx.settings.length_max);
-        let (side, bound) = if length.value < min {
+        // A range (since 1.1) must lie inside the limits at both ends.
+        let (side, bound) = if length.value.min < min {
             ("minimum", min)
-        } else if length.value > max {
+        } else if length.value.max > max {
             ("maximum", max)
         } else {
             return;
@@ -136,7 +137,8 @@ fn benefits_per_length(cx: &Context<'_>, spans: Vec<Span>, out: &mut Vec<Diagnos
         return;
     };
     let per = cx.settings.seconds_per_benefit;
-    let allowed = (length.value.seconds / per).max(1) as usize;
+    // A range is held to its lower bound: the shortest cut must carry them.
+    let allowed = (length.value.min.seconds / per).max(1) as usize;
     if spans.len() > allowed {
         out.push(
             Diagnostic::new(
@@ -145,7 +147,7 @@ fn benefits_per_length(cx: &Context<'_>, spans: Vec<Span>, out: &mut Vec<Diagnos
                 format!(
                     "Key benefits has {} items; a {} video carries at most {allowed} ({per} s per benefit)",
                     spans.len(),
-                    length.value
+                    length.value.min
                 ),
             )
             .with_help(format!("keep {allowed} benefit{} or make the video longer", if allowed == 1 { "" } else { "s" })),

@@ -72,40 +72,50 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let length = length.value;
-    if time.end > length {
+    // For a range (since 1.1): past the upper bound, or short of the lower.
+    let (longest, shortest) = (length.max, length.min);
+    let of = |bound: Duration, which: &str| {
+        if length.is_range() {
+            format!("the {which} length of {} ({length})", bound.timecode())
+        } else if which == "longest" {
+            format!("the length of {} ({length})", bound.timecode())
+        } else {
+            format!("the length of {}", bound.timecode())
+        }
+    };
+    if time.end > longest {
         out.push(
             Diagnostic::new(
                 Rule::ScenesExceedLength,
                 scene.heading,
                 format!(
-                    "the scenes run to {}, {} past the length of {} ({})",
+                    "the scenes run to {}, {} past {}",
                     time.end.timecode(),
-                    Duration::from_secs(time.end.seconds - length.seconds),
-                    length.timecode(),
-                    length
+                    Duration::from_secs(time.end.seconds - longest.seconds),
+                    of(longest, "longest")
                 ),
             )
             .with_help(format!(
                 "end the scenes at {}, or change `length`",
-                length.timecode()
+                longest.timecode()
             )),
         );
-    } else if time.end < length && !any_unreadable {
+    } else if time.end < shortest && !any_unreadable {
         // (An unreadable scene may be the one that fills the rest.)
         out.push(
             Diagnostic::new(
                 Rule::ScenesShortOfLength,
                 scene.heading,
                 format!(
-                    "the last scene ends at {}, {} before the length of {}",
+                    "the last scene ends at {}, {} before {}",
                     time.end.timecode(),
-                    Duration::from_secs(length.seconds - time.end.seconds),
-                    length.timecode()
+                    Duration::from_secs(shortest.seconds - time.end.seconds),
+                    of(shortest, "shortest")
                 ),
             )
             .with_help(format!(
                 "plan the scenes up to {}, or shorten `length`",
-                length.timecode()
+                shortest.timecode()
             )),
         );
     }

@@ -196,10 +196,11 @@ pub fn section_hover(analysis: &Analysis, section: &Section, settings: &Settings
             }
             if let Some(length) = &brief.header.length {
                 let per = settings.seconds_per_benefit.max(1);
-                let fits = length.value.seconds / per;
+                // A range is held to its lower bound, as the rule holds it.
+                let fits = length.value.min.seconds / per;
                 out.push_str(&format!(
                     "- At {per} s per benefit, a {} video has room for {fits}\n",
-                    length.value
+                    length.value.min
                 ));
             }
         }
@@ -236,7 +237,9 @@ pub fn scenes_end_hint(analysis: &Analysis) -> Option<String> {
         .filter_map(|s| s.time)
         .map(|t| t.end)
         .max()?;
-    (end != length).then(|| format!("scenes run to {} ({end})", end.timecode()))
+    // Inside a range (since 1.1) the scenes fit; say so only outside it.
+    (end < length.min || end > length.max)
+        .then(|| format!("scenes run to {} ({end})", end.timecode()))
 }
 
 /// `8 s`, rounded to whole seconds, never `0 s` for some words.

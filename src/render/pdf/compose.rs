@@ -245,6 +245,24 @@ impl Composer {
                     self.check_item(item);
                 }
             }
+            Content::Milestones(milestones) => {
+                for (i, milestone) in milestones.iter().enumerate() {
+                    if i > 0 {
+                        self.flow.space(PARA_GAP - 2.0);
+                    }
+                    let body = self.body();
+                    let mut rich = Rich::new();
+                    rich.push(
+                        &body.with_font(FontKind::Bold),
+                        &milestone.date.to_string(),
+                    );
+                    if !milestone.text.is_empty() {
+                        rich.push(&body, "  ");
+                        rich.push_linked(&body, self.theme.accent, &milestone.text);
+                    }
+                    self.bullet(&rich, None);
+                }
+            }
             Content::Scenes(_) | Content::SignOff(_) => {}
         }
     }

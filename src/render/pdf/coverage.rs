@@ -75,6 +75,11 @@ pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
                     check(&entry.role, entry.span);
                 }
             }
+            Content::Milestones(milestones) => {
+                for m in milestones {
+                    check(&m.text, m.span);
+                }
+            }
         }
     }
     found
