@@ -278,6 +278,7 @@ fn the_briefs_checked_use_every_property_and_content_form() {
         "metrics",
         "scenes",
         "sign_off",
+        "milestones",
     ]
     .map(String::from)
     .into();

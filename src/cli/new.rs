@@ -303,8 +303,9 @@ mod tests {
                     .map(|l| l.matches('[').count())
                     .sum();
                 assert_eq!(diags.len(), written, "{stage} {seconds}s\n{text}");
-                assert_eq!(brief.header.length.unwrap().value, length);
-                assert_eq!(brief.sections.len(), SectionKind::ALL.len());
+                assert_eq!(brief.header.length.unwrap().value.min, length);
+                let sections = SectionKind::ALL.iter().filter(|k| !k.since_1_1());
+                assert_eq!(brief.sections.len(), sections.count());
                 assert_eq!(brief.header.sales.is_some(), stage == Stage::Convert);
                 if seconds % 97 == 0 {
                     assert_eq!(briefc::format::format(&text), text, "{stage} {seconds}s");

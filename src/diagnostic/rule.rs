@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_structural_rules_are_errors() {
-        assert_eq!(Rule::ALL.len(), 31);
+        assert_eq!(Rule::ALL.len(), 34);
         for rule in Rule::ALL {
             assert_eq!(Rule::from_name(rule.name()), Some(*rule));
             if rule.is_structural() {

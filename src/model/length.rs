@@ -196,7 +196,13 @@ mod tests {
         assert_eq!(Length::parse("ninety"), Err(LengthError::NotALength));
         assert_eq!(Length::parse("60-"), Err(LengthError::NotALength));
         assert_eq!(Length::parse("60-90"), Err(LengthError::NotALength));
-        assert_eq!(Length::parse("1m30s-2m"), Ok(Length { min: Duration::from_secs(90), max: Duration::from_secs(120) }));
+        assert_eq!(
+            Length::parse("1m30s-2m"),
+            Ok(Length {
+                min: Duration::from_secs(90),
+                max: Duration::from_secs(120)
+            })
+        );
         assert_eq!(
             Length::parse("90-60s"),
             Err(LengthError::Reversed {
@@ -222,7 +228,8 @@ mod tests {
 
     #[test]
     fn cutdowns() {
-        let secs = |t: &str| parse_cutdowns(t).map(|v| v.iter().map(|d| d.seconds).collect::<Vec<_>>());
+        let secs =
+            |t: &str| parse_cutdowns(t).map(|v| v.iter().map(|d| d.seconds).collect::<Vec<_>>());
         assert_eq!(secs("30s, 15s, 6s"), Ok(vec![30, 15, 6]));
         assert_eq!(secs("30s, soon"), Err("soon".to_string()));
         assert_eq!(secs("30s,,6s"), Err(String::new()));

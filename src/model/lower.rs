@@ -500,8 +500,13 @@ impl<'a> Lowerer<'a> {
                     };
                     h.length = Some(Spanned::new(meant, span));
                     return Err((
-                        format!("the length range `{value}` starts at {low}, above its end at {high}"),
-                        format!("write the shorter length first: `length: {}`", meant.spelling()),
+                        format!(
+                            "the length range `{value}` starts at {low}, above its end at {high}"
+                        ),
+                        format!(
+                            "write the shorter length first: `length: {}`",
+                            meant.spelling()
+                        ),
                     ));
                 }
                 Err(LengthError::NotALength) => {
@@ -1027,7 +1032,9 @@ impl<'a> Lowerer<'a> {
         // first blank: `Jan 15, 2027: Script` is one (badly written) date.
         let colon = text
             .char_indices()
-            .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            .find(|&(i, c)| {
+                c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            })
             .map(|(i, _)| (i, 1));
         let dash = [" — ", " – "]
             .iter()
@@ -1044,7 +1051,11 @@ impl<'a> Lowerer<'a> {
                 span: item.span,
             });
         }
-        let shown = if rest.is_empty() { "…" } else { rest.as_str() };
+        let shown = if rest.is_empty() {
+            "…"
+        } else {
+            rest.as_str()
+        };
         let (message, help, meant) = if date_text.is_empty() {
             (
                 format!("the milestone `{text}` does not start with a date"),
@@ -1442,7 +1453,7 @@ mod tests {
         let (brief, diags) = lowered(src);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(brief.title.value, "T");
-        assert_eq!(brief.header.length.as_ref().unwrap().value.seconds, 90);
+        assert_eq!(brief.header.length.as_ref().unwrap().value.min.seconds, 90);
         assert_eq!(brief.header.stage.as_ref().unwrap().value, Stage::Convert);
         assert_eq!(brief.header.formats.as_ref().unwrap().value.len(), 2);
         let Content::Prose(p) = &brief.section(SectionKind::Goal).unwrap().content else {

@@ -13,6 +13,7 @@ mod length;
 mod lower;
 pub mod placeholder;
 mod scene_heading;
+pub mod spoken;
 mod text;
 
 pub use brief::*;

@@ -170,10 +170,7 @@ fn leading_timecode(text: &str) -> (&str, &str) {
         .find(|c: char| !(c.is_ascii_digit() || c == ':'))
         .unwrap_or(text.len());
     let after = &text[len..];
-    if len > 0
-        && after.starts_with('s')
-        && !after[1..].starts_with(|c: char| c.is_alphanumeric())
-    {
+    if len > 0 && after.starts_with('s') && !after[1..].starts_with(|c: char| c.is_alphanumeric()) {
         len += 1;
     }
     (&text[..len], text[len..].trim())
@@ -237,14 +234,28 @@ mod tests {
 
     #[test]
     fn reads_seconds() {
-        let read = |t: &str| {
+        fn read(t: &str) -> (u32, u32, &str, String) {
             let h = parse_scene_heading(t).unwrap();
-            (h.time.start.seconds, h.time.end.seconds, h.title, h.canonical())
-        };
-        assert_eq!(read("0-10s Hook"), (0, 10, "Hook", "### 0:00-0:10 Hook".into()));
-        assert_eq!(read("10s-35s Setup"), (10, 35, "Setup", "### 0:10-0:35 Setup".into()));
+            (
+                h.time.start.seconds,
+                h.time.end.seconds,
+                h.title,
+                h.canonical(),
+            )
+        }
+        assert_eq!(
+            read("0-10s Hook"),
+            (0, 10, "Hook", "### 0:00-0:10 Hook".into())
+        );
+        assert_eq!(
+            read("10s-35s Setup"),
+            (10, 35, "Setup", "### 0:10-0:35 Setup".into())
+        );
         assert_eq!(read("20s-1:30"), (20, 90, "", "### 0:20-1:30".into()));
-        assert_eq!(read("1:30-95s Tag"), (90, 95, "Tag", "### 1:30-1:35 Tag".into()));
+        assert_eq!(
+            read("1:30-95s Tag"),
+            (90, 95, "Tag", "### 1:30-1:35 Tag".into())
+        );
         // `s` must end the number: `10 seconds`, `10sec` and `0-10` stay errors.
         assert_eq!(read("0:00-0:10 sales pitch").2, "sales pitch");
         assert!(parse_scene_heading("0-10 Hook").is_err());

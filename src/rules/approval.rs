@@ -44,8 +44,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
 
-    if let Some(Content::List(questions)) =
-        brief.section(SectionKind::OpenQuestions).map(|s| &s.content)
+    if let Some(Content::List(questions)) = brief
+        .section(SectionKind::OpenQuestions)
+        .map(|s| &s.content)
     {
         for question in questions {
             out.push(

@@ -252,10 +252,7 @@ impl Composer {
                     }
                     let body = self.body();
                     let mut rich = Rich::new();
-                    rich.push(
-                        &body.with_font(FontKind::Bold),
-                        &milestone.date.to_string(),
-                    );
+                    rich.push(&body.with_font(FontKind::Bold), &milestone.date.to_string());
                     if !milestone.text.is_empty() {
                         rich.push(&body, "  ");
                         rich.push_linked(&body, self.theme.accent, &milestone.text);
