@@ -26,6 +26,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod stats;
 pub mod syntax;
 
 use config::Config;

@@ -189,6 +189,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub watch: bool,
 
+    /// Also print each brief's running time: the stated length, the number
+    /// of scenes and their total, and the voiceover time at the speaking
+    /// rate, with totals across the files (with `--format json`: a `stats`
+    /// object; with `github` or `sarif`: the table, on stderr).
+    #[arg(long)]
+    pub stats: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }

@@ -6,6 +6,7 @@ use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
 use crate::cli::walk::WalkError;
 use briefc::config::{Config, ConfigCache};
 use briefc::report::{self, FileReport, Totals};
+use briefc::stats::Stats;
 use briefc::{Checked, check_bytes};
 use rayon::prelude::*;
 use std::io::Write;
@@ -23,18 +24,29 @@ pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
 /// One check of every brief: the exit status and the counts.
 fn run_once(args: &CheckArgs, colors: Colors) -> Result<(u8, Totals), CliError> {
     let mut found = crate::cli::walk::find_briefs(&args.paths)?;
-    let results = check_each(&found.briefs, &args.common, |c| FileReport {
-        source: c.source,
-        diagnostics: c.diagnostics,
+    let want_stats = args.stats;
+    let results = check_each(&found.briefs, &args.common, |c, config| {
+        let stats = want_stats.then(|| Stats::of(&c.brief, config.settings_for(&c.brief)));
+        (
+            FileReport {
+                source: c.source,
+                diagnostics: c.diagnostics,
+            },
+            stats,
+        )
     })?;
     // A file named on the command line that cannot be read stops the run
     // before anything is reported; one found in a folder is reported after
     // the briefs that could be read.
     let mut unreadable = std::mem::take(&mut found.unreadable);
     let mut reports = Vec::with_capacity(results.len());
+    let mut stats = Vec::new();
     for (path, result) in found.briefs.iter().zip(results) {
         match result {
-            Ok((report, _)) => reports.push(report),
+            Ok(((report, brief_stats), _)) => {
+                reports.push(report);
+                stats.extend(brief_stats);
+            }
             Err(err) if found.is_given(path) => return Err(err.into()),
             Err(err) => unreadable.push(err),
         }
@@ -49,6 +61,10 @@ fn run_once(args: &CheckArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
                     // A blank line between the last diagnostic and the summary.
                     text.push('\n');
                 }
+                if args.stats {
+                    text.push_str(&report::stats_table(&reports, &stats));
+                    text.push('\n');
+                }
                 text.push_str(&report::summary(totals));
                 if !unreadable.is_empty() {
                     let n = unreadable.len();
@@ -59,7 +75,13 @@ fn run_once(args: &CheckArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             }
             text
         }
-        format => machine_report(format, &reports),
+        Format::Json => report::json(&reports, args.stats.then_some(stats.as_slice())),
+        format => {
+            if args.stats {
+                eprint!("{}", report::stats_table(&reports, &stats));
+            }
+            machine_report(format, &reports)
+        }
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`briefc check | head`) is not an error worth a panic.
@@ -96,7 +118,7 @@ pub(super) fn check_files(
     files: &[PathBuf],
     common: &CommonArgs,
 ) -> Result<Vec<(Checked, Arc<Config>)>, CliError> {
-    check_each(files, common, |checked| checked)?
+    check_each(files, common, |checked, _| checked)?
         .into_iter()
         .map(|result| result.map_err(CliError::from))
         .collect()
@@ -114,7 +136,7 @@ pub(super) type FileResult<T> = Result<(T, Arc<Config>), WalkError>;
 pub(super) fn check_each<T: Send>(
     files: &[PathBuf],
     common: &CommonArgs,
-    keep: impl Fn(Checked) -> T + Sync,
+    keep: impl Fn(Checked, &Config) -> T + Sync,
 ) -> Result<Vec<FileResult<T>>, CliError> {
     let mut cache = match &common.config {
         Some(path) => ConfigCache::forced(Config::load(path)?),
@@ -130,10 +152,8 @@ pub(super) fn check_each<T: Send>(
         .zip(configs)
         .map(|(path, config)| {
             let bytes = crate::cli::walk::read_brief(path)?;
-            Ok((
-                keep(check_bytes(path.clone(), &bytes, &config, today)),
-                config,
-            ))
+            let checked = check_bytes(path.clone(), &bytes, &config, today);
+            Ok((keep(checked, &config), config))
         })
         .collect())
 }
@@ -143,7 +163,7 @@ pub(super) fn check_each<T: Send>(
 pub(super) fn machine_report(format: Format, reports: &[FileReport]) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     match format {
-        Format::Human | Format::Json => report::json(reports),
+        Format::Human | Format::Json => report::json(reports, None),
         Format::Github => report::github(reports, &cwd),
         Format::Sarif => report::sarif(reports, &cwd),
     }

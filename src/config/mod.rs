@@ -230,6 +230,17 @@ impl Config {
         Config::parse(path, &text)
     }
 
+    /// The settings in force for `brief`: its profile's, else the base
+    /// (an unknown profile is reported by the rules and uses the base).
+    pub fn settings_for(&self, brief: &crate::model::Brief) -> &Settings {
+        brief
+            .header
+            .profile
+            .as_ref()
+            .and_then(|p| self.profiles.get(p.value.as_str()))
+            .unwrap_or(&self.settings)
+    }
+
     /// The severity `rule` has in this project, or `None` when it is off.
     pub fn severity(&self, rule: Rule) -> Option<Severity> {
         if rule.is_structural() {

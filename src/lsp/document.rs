@@ -59,13 +59,7 @@ pub struct Analysis {
 impl Analysis {
     /// The settings in force: the brief's profile, else the base.
     pub fn settings(&self) -> &Settings {
-        self.checked
-            .brief
-            .header
-            .profile
-            .as_ref()
-            .and_then(|p| self.config.profiles.get(p.value.as_str()))
-            .unwrap_or(&self.config.settings)
+        self.config.settings_for(&self.checked.brief)
     }
 
     /// The diagnostics to show.

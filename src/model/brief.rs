@@ -607,6 +607,15 @@ impl Scene {
     }
 }
 
+impl Scene {
+    /// The seconds the voiceover takes to say at `rate` words per minute,
+    /// `None` when the scene has none. Timed as `voiceover-too-long` times it.
+    pub fn voiceover_seconds(&self, rate: f64) -> Option<f64> {
+        self.voiceover_words()
+            .map(|words| speaking_seconds(words, rate))
+    }
+}
+
 /// The seconds that `words` spoken words take at `rate` words per minute.
 pub fn speaking_seconds(words: usize, rate: f64) -> f64 {
     words as f64 * 60.0 / rate

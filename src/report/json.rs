@@ -9,6 +9,9 @@ struct Document<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<Entry<'a>>,
+    /// With `--stats` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stats: Option<super::stats::StatsDoc>,
 }
 
 #[derive(Serialize)]
@@ -25,8 +28,9 @@ struct Entry<'a> {
     help: Option<String>,
 }
 
-/// Renders the JSON document (pretty-printed, ending with a newline).
-pub fn json(reports: &[FileReport]) -> String {
+/// Renders the JSON document (pretty-printed, ending with a newline), with
+/// a `stats` object when `stats` (one per report) is given.
+pub fn json(reports: &[FileReport], stats: Option<&[crate::stats::Stats]>) -> String {
     let totals = Totals::of(reports);
     let mut diagnostics = Vec::new();
     for report in reports {
@@ -52,6 +56,7 @@ pub fn json(reports: &[FileReport]) -> String {
         errors: totals.errors,
         warnings: totals.warnings,
         diagnostics,
+        stats: stats.map(|s| super::stats::StatsDoc::new(reports, s)),
     };
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
     out.push('\n');

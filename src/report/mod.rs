@@ -6,11 +6,13 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod stats;
 
 pub use github::github;
 pub use human::{HumanStyle, human, summary};
 pub use json::json;
 pub use sarif::sarif;
+pub use stats::stats_table;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
