@@ -525,3 +525,38 @@ fn language_reference_synonyms_are_read_as_documented() {
         }
     }
 }
+
+/// The examples table of "How voiceover time is counted" is what briefc
+/// says and counts (language 1.1).
+#[test]
+fn voiceover_counting_table_is_what_briefc_counts() {
+    let doc = read("docs/language.md");
+    let start = doc
+        .find("### How voiceover time is counted")
+        .expect("the section");
+    let table = &doc[start..];
+    let table = &table[table
+        .find("| written | said as | words |")
+        .expect("the table")..];
+    let mut rows = 0;
+    for line in table.lines().skip(2) {
+        let Some(row) = line.strip_prefix("| ") else {
+            break;
+        };
+        let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+        let [written, said, words] = cells[..] else {
+            panic!("a row of three cells: {line}");
+        };
+        let written = written.trim_matches('`');
+        assert_eq!(briefc::model::say(written), said, "{written}");
+        let counted = briefc::model::spoken(written);
+        let shown = match (counted.spoken_words, counted.unspaced_chars) {
+            (w, 0) => w.to_string(),
+            (0, c) => format!("{c} characters"),
+            (w, c) => format!("{w} words + {c} characters"),
+        };
+        assert_eq!(shown, words, "{written}");
+        rows += 1;
+    }
+    assert!(rows >= 14, "only {rows} rows read");
+}

@@ -594,31 +594,32 @@ impl Scene {
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 
-    /// The words of the voiceover (every `Voiceover:` field), `None` when the
-    /// scene has none. Counted as `voiceover-too-long` counts them.
-    pub fn voiceover_words(&self) -> Option<usize> {
+    /// What the voiceover (every `Voiceover:` field) takes to say: written
+    /// and spoken words, and characters of scripts written without spaces;
+    /// `None` when the scene has none. Counted as `voiceover-too-long`
+    /// counts it (since language 1.1, numbers, URLs… as they are said).
+    pub fn voiceover_spoken(&self) -> Option<super::Spoken> {
         let mut fields = self
             .fields
             .iter()
             .filter(|f| f.kind == SceneFieldKind::Voiceover)
             .peekable();
         fields.peek()?;
-        Some(fields.map(|f| super::word_count(&f.text.value)).sum())
+        Some(fields.fold(super::Spoken::default(), |sum, f| {
+            let s = super::spoken(&f.text.value);
+            super::Spoken {
+                written_words: sum.written_words + s.written_words,
+                spoken_words: sum.spoken_words + s.spoken_words,
+                unspaced_chars: sum.unspaced_chars + s.unspaced_chars,
+            }
+        }))
     }
-}
 
-impl Scene {
     /// The seconds the voiceover takes to say at `rate` words per minute,
     /// `None` when the scene has none. Timed as `voiceover-too-long` times it.
     pub fn voiceover_seconds(&self, rate: f64) -> Option<f64> {
-        self.voiceover_words()
-            .map(|words| speaking_seconds(words, rate))
+        self.voiceover_spoken().map(|s| s.seconds(rate))
     }
-}
-
-/// The seconds that `words` spoken words take at `rate` words per minute.
-pub fn speaking_seconds(words: usize, rate: f64) -> f64 {
-    words as f64 * 60.0 / rate
 }
 
 /// A scene's start and end.

@@ -91,6 +91,27 @@ impl Spoken {
     pub fn seconds(&self, rate: f64) -> f64 {
         self.word_equivalents() * 60.0 / rate
     }
+
+    /// Whether counting as said differs from counting what is written.
+    pub fn differs(&self) -> bool {
+        self.unspaced_chars > 0 || self.spoken_words != self.written_words
+    }
+
+    /// For messages: `12 words`; `12 words, 18 as spoken`; `129 characters`;
+    /// `3 words and 40 characters`.
+    pub fn describe(&self) -> String {
+        let n = |count: usize, what: &str| {
+            format!("{count} {what}{}", if count == 1 { "" } else { "s" })
+        };
+        match (self.spoken_words, self.unspaced_chars) {
+            (_, 0) if self.spoken_words == self.written_words => n(self.written_words, "word"),
+            (spoken, 0) => format!("{}, {spoken} as spoken", n(self.written_words, "word")),
+            (0, chars) => n(chars, "character"),
+            (spoken, chars) => {
+                format!("{} and {}", n(spoken, "spoken word"), n(chars, "character"))
+            }
+        }
+    }
 }
 
 /// Counts `text` as said: see the [module](self) for the rules.
@@ -289,8 +310,7 @@ impl<'t, 's, S: Sink> Speaker<'t, 's, S> {
             // longest phone number.
             let mut all = first;
             all.multi = true;
-            let mut tokens = self.tokens.clone();
-            while let Some((start, end)) = tokens.next() {
+            for (start, end) in self.tokens.clone() {
                 let next = &self.text[start..end];
                 let body = trim_close(next);
                 let mut more = all;
@@ -806,50 +826,12 @@ fn unspaced(c: char) -> Option<Unspaced> {
 
 /// Punctuation before a word, not said.
 fn is_open(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '('
-            | '['
-            | '{'
-            | '<'
-            | '“'
-            | '‘'
-            | '«'
-            | '¿'
-            | '¡'
-            | '*'
-            | '_'
-            | '—'
-            | '–'
-            | '…'
-    )
+    "\"'([{<“‘’«¿¡*_—–…".contains(c)
 }
 
 /// Punctuation after a word, not said.
 fn is_close(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-            | '>'
-            | '"'
-            | '\''
-            | '”'
-            | '’'
-            | '»'
-            | '…'
-            | '*'
-            | '_'
-            | '—'
-            | '–'
-    )
+    ".,;:!?)]}>\"'”’»…*_—–".contains(c)
 }
 
 /// `token` without closing punctuation, but with a closing parenthesis: it
@@ -1531,6 +1513,7 @@ mod tests {
             ("2010", "twenty ten"),
             ("1990s", "nineteen nineties"),
             ("the '90s", "the 'nineties"),
+            ("the ’90s", "the ’nineties"),
             ("2024-05-12", "May twelfth twenty twenty-four"),
             ("12/05/2024", "twelve five twenty twenty-four"),
             ("9:00", "nine o'clock"),
@@ -1624,6 +1607,31 @@ mod tests {
             unspaced_chars: 270,
         };
         assert!((zh.seconds(150.0) - 60.0).abs() < 1e-9);
+    }
+
+    /// Random mixes of digits, symbols and scripts: no panic, and the
+    /// written words are `word_count`'s.
+    #[test]
+    fn never_panics() {
+        let alphabet: Vec<char> =
+            "0123456789 $€£¥.,:;-–/+%&@#()'’\"x k M s th am p.m www https:// 欢ส\u{0E31}あ é\n"
+                .chars()
+                .collect();
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..20_000 {
+            let len = (seed >> 40) as usize % 24;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let s = spoken(&text);
+            assert_eq!(s.written_words, word_count(&text), "{text:?}");
+            let _ = say(&text);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Duration, SceneFieldKind, speaking_seconds};
+use crate::model::{CHARS_PER_WORD, Duration, SceneFieldKind};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let scenes = cx.brief.scenes();
@@ -127,11 +127,12 @@ fn voiceover(
     duration: Duration,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(words) = scene.voiceover_words() else {
+    let Some(said) = scene.voiceover_spoken() else {
         return;
     };
     let rate = cx.settings.speaking_rate_wpm;
-    let needed = speaking_seconds(words, rate);
+    // Since 1.1, timed as said: "25%" is three words, Chinese by character.
+    let needed = said.seconds(rate);
     if needed > f64::from(duration.seconds) {
         let mut spans = scene
             .fields
@@ -141,16 +142,28 @@ fn voiceover(
         let Some(first) = spans.next() else { return };
         let span = spans.fold(first, |s, next| s.to(next));
         let max_words = (f64::from(duration.seconds) * rate / 60.0).floor();
+        let help = if said.spoken_words == 0 && said.unspaced_chars > 0 {
+            let max_chars = (max_words * CHARS_PER_WORD).floor();
+            format!(
+                "cut the voiceover to about {max_chars} characters or fewer, or make the scene longer"
+            )
+        } else if said.differs() {
+            format!(
+                "cut the voiceover to {max_words} spoken words or fewer (numbers, prices and addresses count as they are said), or make the scene longer"
+            )
+        } else {
+            format!("cut the voiceover to {max_words} words or fewer, or make the scene longer")
+        };
         out.push(
             Diagnostic::new(
                 Rule::VoiceoverTooLong,
                 span,
                 format!(
-                    "the voiceover has {words} words, which take {:.1} s at {rate} words per minute; the scene lasts {}",
-                    needed, duration
+                    "the voiceover has {}, which take {needed:.1} s at {rate} words per minute; the scene lasts {duration}",
+                    said.describe()
                 ),
             )
-            .with_help(format!("cut the voiceover to {max_words} words or fewer, or make the scene longer")),
+            .with_help(help),
         );
     }
 }

@@ -82,7 +82,7 @@ pub fn complete(
                     format!("## {}", k.name()),
                     line.start,
                     CompletionItemKind::MODULE,
-                    None,
+                    k.since_1_1().then(|| "since language 1.1".into()),
                 )
             })
             .collect();
@@ -102,6 +102,22 @@ pub fn complete(
             cursor,
             CompletionItemKind::VALUE,
             Some("today: signed".into()),
+        )];
+    }
+
+    // `- ` starting a `## Milestones` entry: today's date and the colon.
+    if place == Place::Section(Some(SectionKind::Milestones), false)
+        && matches!(before.trim_end(), "-" | "*" | "•" | "+")
+        && text[cursor..line.end].trim().is_empty()
+    {
+        let space = if before.ends_with(' ') { "" } else { " " };
+        let date = today.to_string();
+        return vec![item(
+            &date,
+            format!("{space}{date}: "),
+            cursor,
+            CompletionItemKind::VALUE,
+            Some("today".into()),
         )];
     }
 
@@ -157,12 +173,13 @@ pub fn complete(
             .iter()
             .filter(|k| !brief.header.has(**k))
             .map(|k| {
+                let since = matches!(k, FieldKey::Version | FieldKey::Cutdowns);
                 item(
                     k.name(),
                     format!("{}: ", k.name()),
                     line.start,
                     CompletionItemKind::PROPERTY,
-                    None,
+                    since.then(|| "since language 1.1".into()),
                 )
             })
             .collect(),

@@ -4,7 +4,7 @@
 
 use crate::lsp::document::Analysis;
 use briefc::config::Settings;
-use briefc::model::{Content, Duration, Scene, Section, SectionKind, speaking_seconds, word_count};
+use briefc::model::{Content, Duration, Scene, Section, SectionKind, Spoken, word_count};
 use briefc::syntax::Span;
 
 /// The scene whose heading is on the line `heading`.
@@ -27,10 +27,26 @@ pub fn section_at(analysis: &Analysis, heading: Span) -> Option<&Section> {
         .find(|s| s.heading.start >= heading.start && s.heading.start <= heading.end)
 }
 
-/// A scene's voiceover: words and the seconds they take at `rate` words per minute.
-pub fn voiceover(scene: &Scene, rate: f64) -> Option<(usize, f64)> {
-    let words = scene.voiceover_words()?;
-    Some((words, speaking_seconds(words, rate)))
+/// A scene's voiceover: how much it says (as `voiceover-too-long` counts
+/// it) and the seconds that takes at `rate` words per minute.
+pub fn voiceover(scene: &Scene, rate: f64) -> Option<(Spoken, f64)> {
+    let said = scene.voiceover_spoken()?;
+    Some((said, said.seconds(rate)))
+}
+
+/// `19 words`, `12 words (18 spoken)`, `129 chars`: the short form for hints.
+fn said_short(said: &Spoken) -> String {
+    let words = said.written_words;
+    match (said.spoken_words, said.unspaced_chars) {
+        (spoken, 0) if spoken == words => format!("{words} {}", plural(words, "word")),
+        (spoken, 0) => format!("{words} {} ({spoken} spoken)", plural(words, "word")),
+        (0, chars) => format!("{chars} {}", plural(chars, "char")),
+        (spoken, chars) => format!(
+            "{spoken} {} + {chars} {}",
+            plural(spoken, "word"),
+            plural(chars, "char")
+        ),
+    }
 }
 
 /// `25 s · VO 19 words ≈ 8 s`: a scene in one line.
@@ -40,12 +56,8 @@ pub fn scene_line(scene: &Scene, settings: &Settings) -> String {
         parts.push(time.duration().to_string());
     }
     match voiceover(scene, settings.speaking_rate_wpm) {
-        Some((words, seconds)) => {
-            let mut vo = format!(
-                "VO {words} {} ≈ {}",
-                plural(words, "word"),
-                seconds_text(seconds)
-            );
+        Some((said, seconds)) => {
+            let mut vo = format!("VO {} ≈ {}", said_short(&said), seconds_text(seconds));
             if scene
                 .time
                 .is_some_and(|t| seconds > f64::from(t.duration().seconds))
@@ -73,10 +85,10 @@ pub fn scene_hover(scene: &Scene, settings: &Settings) -> String {
     }
     let rate = settings.speaking_rate_wpm;
     match voiceover(scene, rate) {
-        Some((words, seconds)) => {
+        Some((said, seconds)) => {
             out.push_str(&format!(
-                "- Voiceover: {words} {} ≈ **{:.1} s** at {rate} words per minute",
-                plural(words, "word"),
+                "- Voiceover: {} ≈ **{:.1} s** at {rate} words per minute",
+                said.describe(),
                 seconds
             ));
             if let Some(time) = scene.time {
@@ -135,6 +147,16 @@ fn count(section: &Section, settings: &Settings) -> Count {
         (Content::Scenes(items), _) => Count {
             what: "scene",
             count: items.len(),
+            limit: None,
+        },
+        (Content::Milestones(items), _) => Count {
+            what: "milestone",
+            count: items.len(),
+            limit: None,
+        },
+        (content, SectionKind::OpenQuestions) => Count {
+            what: "open question",
+            count: content.len(),
             limit: None,
         },
         (content, _) => Count {
@@ -213,6 +235,18 @@ pub fn section_hover(analysis: &Analysis, section: &Section, settings: &Settings
                 }
                 out.push('\n');
             }
+        }
+        (Content::Milestones(milestones), _) => {
+            if let (Some(first), Some(last)) = (milestones.first(), milestones.last()) {
+                out.push_str(&format!("- From {} to {}", first.date, last.date));
+                if let Some(due) = &brief.header.due {
+                    out.push_str(&format!("; due {}", due.value));
+                }
+                out.push('\n');
+            }
+        }
+        (content, SectionKind::OpenQuestions) if !content.is_empty() => {
+            out.push_str("- Each must be answered before `status: approved`\n");
         }
         _ => {}
     }
