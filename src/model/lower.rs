@@ -1056,7 +1056,7 @@ impl<'a> Lowerer<'a> {
         } else {
             rest.as_str()
         };
-        let (message, help, meant) = if date_text.is_empty() {
+        let (message, help, meant) = if !date_text.contains(|c: char| c.is_ascii_digit()) {
             (
                 format!("the milestone `{text}` does not start with a date"),
                 "write milestones as `- YYYY-MM-DD: what happens`, e.g. `- 2027-01-15: Script approved`".to_string(),
