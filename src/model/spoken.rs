@@ -431,7 +431,10 @@ impl<'t, 's, S: Sink> Speaker<'t, 's, S> {
             return;
         }
         for scheme in ["https://", "http://"] {
-            if s.len() > scheme.len() && s[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            if s.len() > scheme.len()
+                && s.get(..scheme.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
+            {
                 self.url(&s[scheme.len()..]);
                 return;
             }
@@ -1626,6 +1629,36 @@ mod tests {
                         .wrapping_mul(6_364_136_223_846_793_005)
                         .wrapping_add(1_442_695_040_888_963_407);
                     alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let s = spoken(&text);
+            assert_eq!(s.written_words, word_count(&text), "{text:?}");
+            let _ = say(&text);
+        }
+    }
+
+    /// Random sequences of multi-character pieces (schemes, units, ordinals)
+    /// next to multi-byte characters, so every prefix and suffix test meets
+    /// a character boundary that is not a byte one.
+    #[test]
+    fn never_panics_on_pieces() {
+        let pieces = [
+            "https://", "http://", "www.", "HTTPS://", "é", "€", "中", "あ", "ส", "\u{0E31}",
+            "a.m.", "p.m", "am", "pm", "st", "nd", "th", "'s", "s", "k", "M", "bn", "x", "/mo",
+            "mo", "$", "£", "1", "9", "12", "2027", "0199", "555", "-", "–", "/", ":", ".", ",",
+            "%", "&", "#", "@", "+", "(", ")", " ", "'", "’", "today", "example", "ä", "😀",
+            "\u{301}",
+        ];
+        let mut seed = 0x9e37_79b9_u64;
+        for _ in 0..40_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 40) as usize % 12;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    pieces[(seed >> 33) as usize % pieces.len()]
                 })
                 .collect();
             let s = spoken(&text);
