@@ -363,3 +363,16 @@ fn the_1_1_example_shows_every_addition_in_html_and_pdf() {
         assert!(text.contains(shown), "the PDF text lacks {shown}:\n{text}");
     }
 }
+
+#[test]
+fn the_readme_shows_what_check_stats_prints() {
+    let readme = std::fs::read_to_string(support::repo("README.md")).unwrap();
+    let command = "$ briefc check --stats examples/\n";
+    let start = readme.find(command).expect("the example in the README") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = support::briefc(["check", "--stats", "--today", "2026-12-01", "examples/"]);
+    assert_eq!(
+        out.stdout, shown,
+        "README.md shows another table than briefc prints"
+    );
+}

@@ -1464,3 +1464,105 @@ fn each_quick_fix_leaves_the_brief_one_diagnostic_cleaner() {
     assert!(apply(FIXABLE, edit).contains("\nVoiceover: Short words.\n"));
     assert_eq!(client.shutdown(), 0);
 }
+
+/// Language 1.1 in the editor: the new sections and keys are offered (and
+/// say so), a milestone entry starts with today, a `## Milestones` hover
+/// spans the schedule, and voiceover hints count what is said.
+#[test]
+fn language_1_1_completion_hover_and_hints() {
+    let text = "# Launch\nlength: 60-90s\n\n## Milestones\n- 2026-03-01: Script\n- 2026-03-20: Shoot\n- \n\n## Scenes\n### 0-10s Hook\nVoiceover: Call 1-800-555-0199 today.\n";
+    let (dir, _, uri) = scratch("m.brief", text);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
+    client.open(&uri, text);
+
+    // `- ` under `## Milestones`: today and the colon.
+    let items = client.completions(&uri, 6, 2);
+    assert_eq!(
+        items,
+        [("2026-03-04".to_string(), "2026-03-04: ".to_string())]
+    );
+
+    // `## `: the 1.1 sections among those missing, marked as such.
+    let mut with_detail = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 7, "character": 0 } }),
+    );
+    assert!(
+        with_detail.as_array().unwrap().is_empty(),
+        "a blank line offers nothing"
+    );
+    client.change(
+        &uri,
+        2,
+        &text.replace("- \n\n## Scenes", "- \n\n## \n\n## Scenes"),
+    );
+    with_detail = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 8, "character": 3 } }),
+    );
+    let sections: Vec<(&str, Option<&str>)> = with_detail
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["label"].as_str().unwrap(), i["detail"].as_str()))
+        .collect();
+    for new in ["Background", "Avoid", "Assets", "Open questions"] {
+        assert!(
+            sections.contains(&(new, Some("since language 1.1"))),
+            "{new}: {sections:?}"
+        );
+    }
+    assert!(sections.contains(&("Goal", None)));
+    assert!(
+        !sections.iter().any(|(s, _)| *s == "Milestones"),
+        "already there"
+    );
+    client.change(&uri, 3, text);
+
+    // Header keys: `version` and `cutdowns` are offered.
+    client.change(
+        &uri,
+        4,
+        &text.replace("length: 60-90s\n", "length: 60-90s\nv\n"),
+    );
+    let keys: Vec<String> = client
+        .completions(&uri, 2, 1)
+        .into_iter()
+        .map(|i| i.1)
+        .collect();
+    assert!(
+        keys.contains(&"version: ".to_string()) && keys.contains(&"cutdowns: ".to_string()),
+        "{keys:?}"
+    );
+    client.change(&uri, 5, text);
+
+    // Hover on `## Milestones`: the count and the span of the schedule.
+    let value = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": 4 } }),
+    );
+    let markdown = value["contents"]["value"].as_str().unwrap();
+    assert!(markdown.contains("- 2 milestones"), "{markdown}");
+    assert!(
+        markdown.contains("- From 2026-03-01 to 2026-03-20"),
+        "{markdown}"
+    );
+
+    // The hook's voiceover: 3 words written, 13 said (eleven digits).
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } } }),
+    );
+    let labels: Vec<&str> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"10 s · VO 3 words (13 spoken) ≈ 5 s"),
+        "{labels:?}"
+    );
+    assert_eq!(client.shutdown(), 0);
+}
