@@ -123,6 +123,12 @@ test('scene headings, with the timecodes scoped separately', async () => {
   // A separator the language does not take is marked.
   expectScope(lines, '### 0:20 -> 0:30 Arrow', '->', 'invalid.illegal.separator.brief');
   expectScope(lines, '### 0:20 -> 0:30 Arrow', '0:30', 'constant.numeric.timecode.end.brief');
+  // Seconds (language 1.1): `0-10s`, mixed `20s-1:30`.
+  expectScope(lines, '### 0-10s Seconds', '0', 'constant.numeric.timecode.start.brief');
+  expectScope(lines, '### 0-10s Seconds', '10s', 'constant.numeric.timecode.end.brief');
+  expectScope(lines, '### 0-10s Seconds', 'Seconds', 'entity.name.section.scene.brief');
+  expectScope(lines, '### 20s-1:30', '20s', 'constant.numeric.timecode.start.brief');
+  expectScope(lines, '### 20s-1:30', '1:30', 'constant.numeric.timecode.end.brief');
   // Another ### line is a heading without timecodes.
   expectScope(lines, '### Audience', 'Audience', 'markup.heading.3.brief');
 });
