@@ -1,89 +1,42 @@
-//! A small subset of the Unicode bidirectional algorithm (UAX #9), enough to
-//! draw Hebrew and Arabic words right to left inside a line.
+//! The Unicode bidirectional algorithm (UAX #9) for the PDF, through the
+//! `unicode-bidi` crate (the implementation Servo uses): explicit
+//! embeddings, isolates and overrides, weak and neutral types, all of it.
 //!
 //! PDF text is drawn in visual order, so each wrapped line is reordered
-//! before it is drawn: runs of right-to-left text are reversed (keeping
-//! combining marks with their base and numbers left to right), brackets in
-//! them are mirrored, and a paragraph whose first strong character is
-//! right-to-left runs right to left as a whole. Explicit embeddings and
-//! overrides are not interpreted, and Arabic letters are not joined (no
-//! shaping): they are drawn in their isolated forms.
+//! before it is drawn: the crate resolves each character's embedding level
+//! for the line's paragraph direction, runs are reversed level by level
+//! (L2), keeping combining marks after their base, and brackets in
+//! right-to-left runs are mirrored (L4).
 
-/// The bidirectional class of a character, simplified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Class {
-    /// Strong left-to-right (letters of most scripts).
-    L,
-    /// Strong right-to-left (Hebrew, Arabic, …).
-    R,
-    /// A digit.
-    Number,
-    /// Spaces, punctuation, symbols, marks.
-    Neutral,
+use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
+
+/// Whether a character is strongly right to left or an Arabic number.
+fn is_rtl_class(c: char) -> bool {
+    matches!(
+        bidi_class(c),
+        BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+    )
 }
 
-fn class(c: char) -> Class {
-    let cp = u32::from(c);
-    if c.is_ascii_digit() || (0x0660..=0x0669).contains(&cp) || (0x06F0..=0x06F9).contains(&cp) {
-        return Class::Number;
-    }
-    if is_rtl(cp) {
-        return Class::R;
-    }
-    if c.is_alphabetic() {
-        Class::L
-    } else {
-        Class::Neutral
-    }
-}
-
-fn is_rtl(cp: u32) -> bool {
-    matches!(cp,
-        0x0590..=0x08FF
-        | 0xFB1D..=0xFDFF
-        | 0xFE70..=0xFEFF
-        | 0x10800..=0x10FFF
-        | 0x1E800..=0x1EFFF)
-}
-
-/// Combining marks that belong to the character before them.
+/// Combining marks that belong to the character before them (class NSM).
 fn is_mark(c: char) -> bool {
-    matches!(u32::from(c),
-        0x0300..=0x036F
-        | 0x0483..=0x0489
-        | 0x0591..=0x05BD
-        | 0x05BF
-        | 0x05C1..=0x05C2
-        | 0x05C4..=0x05C5
-        | 0x05C7
-        | 0x0610..=0x061A
-        | 0x064B..=0x065F
-        | 0x0670
-        | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E4
-        | 0x06E7..=0x06E8
-        | 0x06EA..=0x06ED
-        | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF
-        | 0x20D0..=0x20FF
-        | 0xFE20..=0xFE2F)
+    bidi_class(c) == BidiClass::NSM
 }
 
 /// Whether any character needs reordering at all (the common case is no).
 pub fn has_rtl(chars: impl IntoIterator<Item = char>) -> bool {
-    chars.into_iter().any(|c| is_rtl(u32::from(c)))
+    chars.into_iter().any(is_rtl_class)
 }
 
-/// Whether a paragraph runs right to left: its first strong character is.
+/// Whether a paragraph runs right to left: its first strong character is
+/// (P2, P3; characters inside isolates are skipped, as the rule says).
 pub fn paragraph_is_rtl(chars: impl IntoIterator<Item = char>) -> bool {
-    chars
-        .into_iter()
-        .map(class)
-        .find(|c| matches!(c, Class::L | Class::R))
-        == Some(Class::R)
+    let text: String = chars.into_iter().collect();
+    unicode_bidi::get_base_direction(text.as_str()) == unicode_bidi::Direction::Rtl
 }
 
-/// The mirrored form of a bracket drawn right to left.
+/// The mirrored form of a bracket drawn right to left (Bidi_Mirroring_Glyph
+/// for the pairs a brief uses).
 pub fn mirror(c: char) -> char {
     match c {
         '(' => ')',
@@ -98,66 +51,27 @@ pub fn mirror(c: char) -> char {
         '»' => '«',
         '‹' => '›',
         '›' => '‹',
+        '⁅' => '⁆',
+        '⁆' => '⁅',
+        '⟨' => '⟩',
+        '⟩' => '⟨',
+        '≤' => '≥',
+        '≥' => '≤',
         other => other,
     }
 }
 
-/// Embedding levels for one line (even: left to right, odd: right to left).
+/// Embedding levels for one line (even: left to right, odd: right to
+/// left), one per character, resolved by `unicode-bidi` for a paragraph of
+/// direction `rtl`.
 fn levels(chars: &[char], rtl: bool) -> Vec<u8> {
-    let base: u8 = u8::from(rtl);
-    let mut classes: Vec<Class> = chars.iter().map(|&c| class(c)).collect();
-    // Marks take the class of their base (W1).
-    for i in 1..classes.len() {
-        if is_mark(chars[i]) {
-            classes[i] = classes[i - 1];
-        }
-    }
-    // Numbers after left-to-right text (or at the start of a left-to-right
-    // paragraph) are left-to-right text (W7).
-    let mut last_strong = if rtl { Class::R } else { Class::L };
-    for class in classes.iter_mut() {
-        match *class {
-            Class::L | Class::R => last_strong = *class,
-            Class::Number if last_strong == Class::L => *class = Class::L,
-            _ => {}
-        }
-    }
-    // Neutrals take the direction of the text around them when both sides
-    // agree (numbers count as right to left here), else the paragraph's (N1, N2).
-    let direction = |c: Class| match c {
-        Class::L => Some(false),
-        Class::R | Class::Number => Some(true),
-        Class::Neutral => None,
-    };
-    let mut resolved: Vec<bool> = Vec::with_capacity(classes.len());
-    let mut i = 0;
-    while i < classes.len() {
-        if let Some(d) = direction(classes[i]) {
-            resolved.push(d);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < classes.len() && direction(classes[i]).is_none() {
-            i += 1;
-        }
-        let before = resolved.last().copied().unwrap_or(rtl);
-        let after = classes.get(i).and_then(|&c| direction(c)).unwrap_or(rtl);
-        let d = if before == after { before } else { rtl };
-        resolved.extend(std::iter::repeat_n(d, i - start));
-    }
-    // Implicit levels (I1, I2).
-    classes
-        .iter()
-        .zip(&resolved)
-        .map(|(&class, &r)| match (base, class, r) {
-            (0, Class::Number, _) => 2,
-            (0, _, true) => 1,
-            (0, _, false) => 0,
-            (_, Class::Number, _) => 2,
-            (_, _, false) => 2,
-            _ => 1,
-        })
+    let text: String = chars.iter().collect();
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(&text, Some(base));
+    // `levels` is per byte; take each character's first byte. Levels past
+    // the paragraphs (none: the text is one line) fall back to the base.
+    text.char_indices()
+        .map(|(i, _)| info.levels.get(i).map_or(base.number(), |l| l.number()))
         .collect()
 }
 
@@ -237,6 +151,25 @@ mod tests {
     fn right_to_left_paragraphs_keep_numbers_and_latin_left_to_right() {
         assert_eq!(visual("שלום 2026 abc"), "abc 2026 םולש");
         assert_eq!(visual("(שלום)"), "(םולש)");
+    }
+
+    #[test]
+    fn arabic_with_numbers_and_latin() {
+        // Arabic letters reversed; the European number keeps its order.
+        assert_eq!(visual("مرحبا 42 abc"), "abc 42 ابحرم");
+        // Arabic-Indic digits stay left to right inside the run.
+        assert_eq!(visual("سعر ١٢٣"), "١٢٣ رعس");
+    }
+
+    #[test]
+    fn explicit_overrides_and_isolates_are_honoured() {
+        // What the full UAX #9 adds over the old subset: a right-to-left
+        // override reverses even Latin letters…
+        let text = "x \u{202E}abc\u{202C} y";
+        assert!(visual(text).contains("cba"), "{:?}", visual(text));
+        // …and an isolate keeps its content apart from the text around it:
+        // the number after the Hebrew isolate stays in the Latin run.
+        assert_eq!(visual("a \u{2067}שלום\u{2069} 12 b"), "a \u{2067}םולש\u{2069} 12 b");
     }
 
     #[test]
