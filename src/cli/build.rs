@@ -69,6 +69,8 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
     let mut written = Vec::new();
     let mut reports = Vec::new();
     let mut totals = Totals::default();
+    // The SVG (or GIF, WebP) logo warning is given once per run.
+    let mut warned_logo = false;
     let progress = Progress::new(
         checked.len(),
         !args.watch && progress::wanted(checked.len(), args.quiet),
@@ -120,7 +122,27 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             continue;
         }
 
-        let options = render_options(&config, args.page, timestamp, want_html)?;
+        let options = render_options(&config, args.page, timestamp)?;
+        if want_pdf && !warned_logo {
+            if let (Some(logo), Some(file)) = (&options.logo, &config.brand.logo)
+                && !pdf::shows_logo(logo)
+            {
+                warned_logo = true;
+                let kind = logo
+                    .mime
+                    .trim_start_matches("image/")
+                    .trim_end_matches("+xml");
+                progress.suspend(|| {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "warning: the PDF shows no logo: `{}` is {} {} file, which briefc cannot draw into a PDF (the HTML shows it)\n  help: point `brand.logo` at a PNG or JPEG version to have it in the PDF too",
+                        file.display(),
+                        if kind == "svg" { "an" } else { "a" },
+                        kind.to_uppercase()
+                    );
+                });
+            }
+        }
         // `--templates` is the user's word; `templates:` in a briefc.yaml
         // (perhaps from someone else's repository) stays inside its project.
         let (dir, confine) = match &args.templates {
@@ -147,12 +169,17 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
         if want_pdf {
             let bytes = pdf::render(&brief.brief, &options).map_err(|e| {
+                let help = if e.starts_with("the brand logo") {
+                    "export the logo again as PNG or JPEG from your design tool, or remove `brand.logo` from briefc.yaml"
+                } else {
+                    "this is a bug in briefc; please report it with the brief"
+                };
                 CliError::new(
                     format!(
                         "cannot render the PDF of `{}`: {e}",
                         path.as_path().display()
                     ),
-                    "this is a bug in briefc; please report it with the brief",
+                    help,
                 )
             })?;
             outputs.push((out_dir.join(output_name(&path, "pdf")), bytes));
@@ -240,11 +267,10 @@ fn render_options(
     config: &Config,
     page: Option<PageArg>,
     timestamp: i64,
-    want_html: bool,
 ) -> Result<RenderOptions, CliError> {
-    // Only the HTML shows the logo, so a PDF-only build does not need it.
+    // Both outputs show the logo (the PDF only a PNG or JPEG one).
     let logo = match &config.brand.logo {
-        Some(path) if want_html => Some(read_logo(path, project_root(config).as_deref())?),
+        Some(path) => Some(read_logo(path, project_root(config).as_deref())?),
         _ => None,
     };
     let page = match page {

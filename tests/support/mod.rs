@@ -612,7 +612,7 @@ pub fn tool_missing(tool: &str, package: &str) {
 /// The Debian package that provides `tool`.
 fn package_of(tool: &str) -> &'static str {
     match tool {
-        "pdftotext" | "pdfinfo" | "pdffonts" | "pdftoppm" => "poppler-utils",
+        "pdftotext" | "pdfinfo" | "pdffonts" | "pdftoppm" | "pdfimages" => "poppler-utils",
         "qpdf" => "qpdf",
         "chromium" | "chromium-browser" | "google-chrome" => "chromium",
         "setpriv" => "util-linux",

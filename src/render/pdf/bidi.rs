@@ -14,7 +14,12 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 fn is_rtl_class(c: char) -> bool {
     matches!(
         bidi_class(c),
-        BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+        BidiClass::R
+            | BidiClass::AL
+            | BidiClass::AN
+            | BidiClass::RLE
+            | BidiClass::RLO
+            | BidiClass::RLI
     )
 }
 
@@ -169,7 +174,10 @@ mod tests {
         assert!(visual(text).contains("cba"), "{:?}", visual(text));
         // …and an isolate keeps its content apart from the text around it:
         // the number after the Hebrew isolate stays in the Latin run.
-        assert_eq!(visual("a \u{2067}שלום\u{2069} 12 b"), "a \u{2067}םולש\u{2069} 12 b");
+        assert_eq!(
+            visual("a \u{2067}שלום\u{2069} 12 b"),
+            "a \u{2067}םולש\u{2069} 12 b"
+        );
     }
 
     #[test]

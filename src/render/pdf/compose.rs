@@ -34,12 +34,17 @@ const PARA_GAP: f32 = 5.0;
 const LIST_INDENT: f32 = 14.0;
 
 /// Lays out `brief` into pages (footers included).
-pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Page> {
+pub fn compose(
+    brief: &Brief,
+    options: &RenderOptions,
+    geo: Geometry,
+    logo: Option<&super::image::Image>,
+) -> Vec<Page> {
     let mut c = Composer {
         flow: Flow::new(geo),
         theme: Theme::new(options.brand.color.as_deref()),
     };
-    c.title_block(brief, options);
+    c.title_block(brief, options, logo);
     for section in &brief.sections {
         c.section(section);
     }
@@ -77,7 +82,12 @@ impl Composer {
         rich
     }
 
-    fn title_block(&mut self, brief: &Brief, options: &RenderOptions) {
+    fn title_block(
+        &mut self,
+        brief: &Brief,
+        options: &RenderOptions,
+        logo: Option<&super::image::Image>,
+    ) {
         let geo = self.flow.geo;
         // A strip of the accent colour across the top of the first page.
         self.flow.page().items.push(Item::Shape(Shape::Fill {
@@ -87,6 +97,15 @@ impl Composer {
             h: mm(2.2),
             color: self.theme.accent,
         }));
+
+        // The brand logo, as in the HTML's top line: a fixed height, above
+        // the kicker.
+        if let Some(logo) = logo {
+            let (w, h) = logo.drawn_size();
+            let (x, y) = (geo.left(), self.flow.y);
+            self.flow.page().items.push(Item::Image { x, y, w, h });
+            self.flow.y += h + 8.0;
+        }
 
         let kicker = match options.brand.name.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => format!("{} · VIDEO BRIEF", name.to_uppercase()),

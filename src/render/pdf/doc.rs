@@ -13,7 +13,8 @@ use super::layout::{Item, Page, Rgb, Shape};
 use printpdf::{
     Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LinePoint,
     LinkAnnotation, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId,
+    XObjectTransform,
 };
 use std::collections::BTreeSet;
 
@@ -27,7 +28,13 @@ pub struct Meta<'a> {
     pub creator: &'a str,
     /// Seconds since the Unix epoch, for every date in the file.
     pub timestamp: i64,
+    /// The brand logo, drawn wherever a page has an [`Item::Image`];
+    /// embedded once, under a fixed name.
+    pub logo: Option<&'a RawImage>,
 }
+
+/// The resource name of the logo: fixed, so the bytes are deterministic.
+const LOGO_ID: &str = "Logo";
 
 /// Builds the PDF for `pages` of `size_mm` (width, height).
 pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>, String> {
@@ -44,6 +51,15 @@ pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>
     }
 
     let mut doc = PdfDocument::new(meta.title);
+    let draws_logo = pages
+        .iter()
+        .any(|p| p.items.iter().any(|i| matches!(i, Item::Image { .. })));
+    if let (true, Some(logo)) = (draws_logo, meta.logo) {
+        doc.resources
+            .xobjects
+            .map
+            .insert(XObjectId(LOGO_ID.into()), XObject::Image(logo.clone()));
+    }
     let mut ids: [Option<FontId>; 3] = Default::default();
     for kind in FontKind::ALL {
         let chars = &used[kind.index()];
@@ -182,6 +198,21 @@ fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op>
                             })
                             .collect(),
                         is_closed: *closed,
+                    },
+                });
+            }
+            Item::Image { x, y, w, h } => {
+                // The unit square scaled to the drawn size, its bottom-left
+                // corner moved into place (PDF y grows upwards).
+                ops.push(Op::UseXobject {
+                    id: XObjectId(LOGO_ID.into()),
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(r(*x))),
+                        translate_y: Some(Pt(flip(y + h))),
+                        scale_x: Some(r(*w)),
+                        scale_y: Some(r(*h)),
+                        no_auto_scale: true,
+                        ..XObjectTransform::default()
                     },
                 });
             }

@@ -24,6 +24,9 @@ pub enum Item {
     },
     /// A filled rectangle or a stroked polyline.
     Shape(Shape),
+    /// The brand logo (the document's one image), `w` × `h` points with
+    /// its top-left corner at `x`, `y`.
+    Image { x: f32, y: f32, w: f32, h: f32 },
     /// A clickable area opening `uri`; `y` is its top edge.
     Link {
         x: f32,

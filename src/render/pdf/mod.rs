@@ -11,7 +11,8 @@
 //! - `theme`: the colours, from the brand's accent;
 //! - `compose`: the brief's parts laid out on the pages;
 //! - `doc`: printpdf assembly, metadata and the determinism fixes;
-//! - `coverage`: characters no embedded face can show.
+//! - `coverage`: characters no embedded face can show;
+//! - `image`: the brand logo (PNG, JPEG) decoded for embedding.
 //!
 //! The same brief and options always give the same bytes, whatever else the
 //! process renders before or in parallel.
@@ -21,6 +22,7 @@ mod compose;
 mod coverage;
 mod doc;
 mod fonts;
+mod image;
 mod layout;
 // Used by `build.rs` (which includes the file) to slim the fonts; compiled
 // here only for its tests.
@@ -50,15 +52,26 @@ pub fn render(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String>
 fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String> {
     let (width, height) = options.page.size_mm();
     let geo = layout::Geometry::for_page(width, height);
-    let pages = compose::compose(brief, options, geo);
+    let logo = match &options.logo {
+        Some(logo) => image::decode(logo)?,
+        None => None,
+    };
+    let pages = compose::compose(brief, options, geo, logo.as_ref());
     let creator = format!("briefc {VERSION}");
     let meta = doc::Meta {
         title: brief.title.value.trim(),
         author: options.brand.name.as_deref().unwrap_or(""),
         creator: &creator,
         timestamp: options.timestamp,
+        logo: logo.as_ref().map(|l| &l.raw),
     };
     doc::build(&pages, (width, height), &meta)
+}
+
+/// Whether the PDF shows `logo` (PNG and JPEG; SVG, GIF and WebP logos
+/// appear in the HTML only).
+pub fn shows_logo(logo: &super::Logo) -> bool {
+    image::can_show(logo)
 }
 
 /// Characters in the brief's text that the embedded fonts cannot show, with
