@@ -23,8 +23,11 @@ fn project(file: &str, bytes: &[u8]) -> Brief {
         .file("a.brief", CLEAN)
 }
 
-/// `pdfimages -list` rows: (page, type, width, height, color, y-ppi).
-fn images(pdf: &std::path::Path) -> Option<Vec<(u32, String, u32, u32, String, u32)>> {
+/// A `pdfimages -list` row: (page, type, width, height, color, y-ppi).
+type ImageRow = (u32, String, u32, u32, String, u32);
+
+/// The `pdfimages -list` rows of `pdf`.
+fn images(pdf: &std::path::Path) -> Option<Vec<ImageRow>> {
     let out = support::tool_stdout("pdfimages", &["-list".as_ref(), pdf.as_os_str()])?;
     Some(
         out.lines()

@@ -123,25 +123,25 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         }
 
         let options = render_options(&config, args.page, timestamp)?;
-        if want_pdf && !warned_logo {
-            if let (Some(logo), Some(file)) = (&options.logo, &config.brand.logo)
-                && !pdf::shows_logo(logo)
-            {
-                warned_logo = true;
-                let kind = logo
-                    .mime
-                    .trim_start_matches("image/")
-                    .trim_end_matches("+xml");
-                progress.suspend(|| {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "warning: the PDF shows no logo: `{}` is {} {} file, which briefc cannot draw into a PDF (the HTML shows it)\n  help: point `brand.logo` at a PNG or JPEG version to have it in the PDF too",
-                        file.display(),
-                        if kind == "svg" { "an" } else { "a" },
-                        kind.to_uppercase()
-                    );
-                });
-            }
+        if want_pdf
+            && !warned_logo
+            && let (Some(logo), Some(file)) = (&options.logo, &config.brand.logo)
+            && !pdf::shows_logo(logo)
+        {
+            warned_logo = true;
+            let kind = logo
+                .mime
+                .trim_start_matches("image/")
+                .trim_end_matches("+xml");
+            progress.suspend(|| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: the PDF shows no logo: `{}` is {} {} file, which briefc cannot draw into a PDF (the HTML shows it)\n  help: point `brand.logo` at a PNG or JPEG version to have it in the PDF too",
+                    file.display(),
+                    if kind == "svg" { "an" } else { "a" },
+                    kind.to_uppercase()
+                );
+            });
         }
         // `--templates` is the user's word; `templates:` in a briefc.yaml
         // (perhaps from someone else's repository) stays inside its project.
