@@ -82,7 +82,7 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         if want_pdf {
             brief
                 .diagnostics
-                .extend(font_warnings(&brief.brief, &config));
+                .extend(font_warnings(&brief.source.text, &config));
         }
         // With `--deny-warnings` a warning stops the brief like an error.
         let real_errors = brief.has_errors();
@@ -559,25 +559,46 @@ fn template_error(err: briefc::render::html::TemplateError) -> CliError {
 /// the severity the config gives the rule (none when it is `off`). They are
 /// found only when building, after `check_text` has applied the config to
 /// the other rules, so the config is applied here.
-fn font_warnings(brief: &briefc::model::Brief, config: &Config) -> Vec<Diagnostic> {
+fn font_warnings(source: &str, config: &Config) -> Vec<Diagnostic> {
     let Some(severity) = config.severity(Rule::MissingGlyph) else {
         return Vec::new();
     };
-    pdf::unsupported_chars(brief)
+    pdf::missing_glyphs(source)
         .into_iter()
-        .map(|(c, span)| Diagnostic {
-            rule: Rule::MissingGlyph,
-            severity,
-            message: format!(
-                "the PDF font has no glyph for `{c}` (U+{:04X}); it will show as \"\u{FFFD}\" in the PDF",
-                c as u32
-            ),
-            span,
-            help: Some(
-                "the HTML output shows it; for the PDF, use another character or accept the replacement"
-                    .into(),
-            ),
-            related: None,
+        .map(|line| {
+            let c = line.chars[0];
+            let shown = |c: char| format!("`{c}` (U+{:04X})", c as u32);
+            let message = match (line.chars.len(), line.occurrences) {
+                (1, 1) => format!(
+                    "the PDF font has no glyph for {}; it will show as \"\u{FFFD}\" in the PDF",
+                    shown(c)
+                ),
+                (1, n) => format!(
+                    "the PDF font has no glyph for {}, here and {} more time{} on this line; it will show as \"\u{FFFD}\" in the PDF",
+                    shown(c),
+                    n - 1,
+                    if n == 2 { "" } else { "s" }
+                ),
+                (distinct, n) => format!(
+                    "the PDF font has no glyph for {} and {} other character{} on this line ({n} in all); they will show as \"\u{FFFD}\" in the PDF",
+                    shown(c),
+                    distinct - 1,
+                    if distinct == 2 { "" } else { "s" }
+                ),
+            };
+            let script = pdf::script_name(c);
+            let help = format!(
+                "the HTML shows {}; the PDF's built-in font (DejaVu Sans) has no {script} characters, so hand over the HTML for this brief",
+                if line.chars.len() == 1 { "it" } else { "them" }
+            );
+            Diagnostic {
+                rule: Rule::MissingGlyph,
+                severity,
+                message,
+                span: line.first,
+                help: Some(help),
+                related: None,
+            }
         })
         .collect()
 }

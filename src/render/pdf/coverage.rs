@@ -84,3 +84,91 @@ pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
     }
     found
 }
+
+/// The characters of one line of the source that no embedded face can
+/// show, for one `missing-glyph` warning per line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineGlyphs {
+    /// The first such character on the line.
+    pub first: Span,
+    /// Every such character of the line, each once, in order.
+    pub chars: Vec<char>,
+    /// How many times they occur on the line in all.
+    pub occurrences: usize,
+}
+
+/// The lines of `source` (comments aside: they never reach the PDF) with
+/// characters no embedded face can show, in order.
+pub fn missing_glyphs(source: &str) -> Vec<LineGlyphs> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        if line.trim_start().starts_with("//") || line.is_ascii() {
+            continue;
+        }
+        let mut here: Option<LineGlyphs> = None;
+        for (i, c) in line.char_indices() {
+            if fonts::is_supported(c) {
+                continue;
+            }
+            let entry = here.get_or_insert_with(|| LineGlyphs {
+                first: Span::new(at + i, at + i + c.len_utf8()),
+                chars: Vec::new(),
+                occurrences: 0,
+            });
+            entry.occurrences += 1;
+            if !entry.chars.contains(&c) {
+                entry.chars.push(c);
+            }
+        }
+        found.extend(here);
+    }
+    found
+}
+
+/// The writing system of a character the built-in fonts lack, in words,
+/// for messages.
+pub fn script_name(c: char) -> &'static str {
+    match u32::from(c) {
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => "Korean",
+        0x3040..=0x30FF | 0x31F0..=0x31FF => "Japanese",
+        0x2E80..=0x2FFF
+        | 0x3000..=0x303F
+        | 0x3400..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF => "Chinese, Japanese and Korean",
+        0x0900..=0x097F => "Devanagari",
+        0x0980..=0x09FF => "Bengali",
+        0x0B80..=0x0BFF => "Tamil",
+        0x0E00..=0x0E7F => "Thai",
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            "Arabic"
+        }
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => "emoji and symbol",
+        _ => "these",
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn one_report_per_line_at_the_first_missing_character() {
+        let source = "# 日本語のブリーフ\n\n// 漢字 in a comment is never drawn\nlength: 30s\nGoal: 漢字 and 漢 again\n";
+        let found = missing_glyphs(source);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(&source[found[0].first.start..found[0].first.end], "日");
+        assert_eq!(found[0].chars.len(), 8);
+        assert_eq!(found[0].occurrences, 8);
+        assert_eq!(&source[found[1].first.start..found[1].first.end], "漢");
+        assert_eq!(found[1].chars, ['漢', '字']);
+        assert_eq!(found[1].occurrences, 3);
+        assert!(missing_glyphs("# Zażółć — Ω\n").is_empty());
+        assert_eq!(script_name('日'), "Chinese, Japanese and Korean");
+        assert_eq!(script_name('ব'), "Bengali");
+    }
+}

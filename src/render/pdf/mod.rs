@@ -74,6 +74,15 @@ pub fn shows_logo(logo: &super::Logo) -> bool {
     image::can_show(logo)
 }
 
+pub use coverage::{LineGlyphs, script_name};
+
+/// The lines of a brief's source whose characters the embedded fonts cannot
+/// show: one entry per line, at its first such character (for
+/// `missing-glyph`).
+pub fn missing_glyphs(source: &str) -> Vec<LineGlyphs> {
+    coverage::missing_glyphs(source)
+}
+
 /// Characters in the brief's text that the embedded fonts cannot show, with
 /// the span of the text they are in (first occurrence of each char).
 pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
