@@ -1,5 +1,6 @@
 //! What goes on the pages: the brief laid out as title block, header grid,
-//! sections, scene table, checklist, sign-off block and footers.
+//! sections, scene table, checklist, sign-off block, footers and running
+//! headers.
 //!
 //! This is the only part of the PDF renderer that knows what a brief is; it
 //! turns one into [`Page`]s through the flow layouter and the table.
@@ -33,7 +34,7 @@ const PARA_GAP: f32 = 5.0;
 /// Indent of list item text.
 const LIST_INDENT: f32 = 14.0;
 
-/// Lays out `brief` into pages (footers included).
+/// Lays out `brief` into pages (footers and running headers included).
 pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Page> {
     let mut c = Composer {
         flow: Flow::new(geo),
@@ -45,6 +46,7 @@ pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Pag
     }
     let mut pages = c.flow.pages;
     footers(&mut pages, &geo, &c.theme, options);
+    super::running::running_headers(&mut pages, brief, &geo, &c.theme);
     pages
 }
 
