@@ -36,6 +36,14 @@ impl Style {
         }
     }
 
+    /// The same style in another colour.
+    pub fn with_color(&self, color: Rgb) -> Style {
+        Style {
+            color,
+            ..self.clone()
+        }
+    }
+
     /// The same style in another face.
     pub fn with_font(&self, font: FontKind) -> Style {
         Style {
