@@ -80,7 +80,7 @@ pub fn running_headers(pages: &mut [Page], brief: &Brief, geo: &Geometry, theme:
 fn title_line(title: &str, version: Option<&str>, width: f32, theme: &Theme, lh: f32) -> LineBox {
     let bold = Style::new(FontKind::Bold, SIZE, theme.muted);
     let regular = Style::new(FontKind::Regular, SIZE, theme.muted);
-    let suffix = version.map(|v| format!("  ·  {v}")).unwrap_or_default();
+    let suffix = version.map(|v| format!(" · {v}")).unwrap_or_default();
     // The version keeps at most half the line; the title gets the rest.
     let suffix = text::ellipsize(FontKind::Regular, &suffix, SIZE, width / 2.0);
     let suffix_w = super::fonts::text_width(FontKind::Regular, &suffix, SIZE);
@@ -123,4 +123,51 @@ fn status_line(status: Status, theme: &Theme, lh: f32) -> (LineBox, f32) {
         width: 0.7,
     });
     (line, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::model::Date;
+
+    fn brief(header: &str) -> Brief {
+        let text = format!("# A title\n\n{header}\n## Goal\nGo.\n");
+        let today = Date::from_unix_seconds(0);
+        crate::check_text(&text, &Config::default(), today).0
+    }
+
+    /// The texts drawn on each of three pages.
+    fn texts(brief: &Brief) -> Vec<String> {
+        let geo = Geometry::for_page(210.0, 297.0);
+        let mut pages = vec![Page::default(); 3];
+        running_headers(&mut pages, brief, &geo, &Theme::new(None));
+        pages
+            .iter()
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_every_page_and_names_the_brief_from_page_two() {
+        let draft = texts(&brief("version: v3\n"));
+        assert_eq!(
+            draft,
+            ["DRAFT", "A title| · v3|DRAFT", "A title| · v3|DRAFT"]
+        );
+        let review = texts(&brief("status: review\n"));
+        assert_eq!(review[0], "IN REVIEW");
+        assert_eq!(review[2], "A title|IN REVIEW");
+        let approved = texts(&brief("status: approved\n"));
+        assert_eq!(approved, ["", "A title|Approved", "A title|Approved"]);
+    }
 }
