@@ -253,8 +253,8 @@ fn filled_brief(filler: usize) -> String {
     text
 }
 
-/// The 1-based page of the first word `text` passes, and the word.
-fn find<'a>(pages: &'a [Vec<Word>], test: impl Fn(&Word) -> bool) -> Option<(usize, &'a Word)> {
+/// The first word `test` accepts, with its page (1-based).
+fn find(pages: &[Vec<Word>], test: impl Fn(&Word) -> bool) -> Option<(usize, &Word)> {
     pages
         .iter()
         .enumerate()
