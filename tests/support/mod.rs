@@ -694,6 +694,24 @@ pub fn pdftotext(pdf: &Path) -> Option<String> {
     )
 }
 
+/// The text of page `page` (1-based) of a PDF (`pdftotext -f N -l N`).
+pub fn pdftotext_page(pdf: &Path, page: usize) -> Option<String> {
+    let n = page.to_string();
+    tool_stdout(
+        "pdftotext",
+        &[
+            "-f".as_ref(),
+            n.as_ref(),
+            "-l".as_ref(),
+            n.as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    )
+}
+
 /// What `pdfinfo` says about a PDF's pages.
 #[derive(Debug)]
 pub struct PdfInfo {

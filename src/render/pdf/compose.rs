@@ -1,5 +1,6 @@
 //! What goes on the pages: the brief laid out as title block, header grid,
-//! sections, scene table, checklist, sign-off block and footers.
+//! sections, scene table, checklist, sign-off block, footers and running
+//! headers.
 //!
 //! This is the only part of the PDF renderer that knows what a brief is; it
 //! turns one into [`Page`]s through the flow layouter and the table.
@@ -33,7 +34,7 @@ const PARA_GAP: f32 = 5.0;
 /// Indent of list item text.
 const LIST_INDENT: f32 = 14.0;
 
-/// Lays out `brief` into pages (footers included).
+/// Lays out `brief` into pages (footers and running headers included).
 pub fn compose(
     brief: &Brief,
     options: &RenderOptions,
@@ -50,6 +51,7 @@ pub fn compose(
     }
     let mut pages = c.flow.pages;
     footers(&mut pages, &geo, &c.theme, options);
+    super::running::running_headers(&mut pages, brief, &geo, &c.theme);
     pages
 }
 
@@ -208,8 +210,22 @@ impl Composer {
             Content::SignOff(entries) if !entries.is_empty() => Some(self.sign_off(entries)),
             _ => None,
         };
-        let keep = table.as_ref().map_or(2.0 * BODY_LH, Table::start_height);
+        // The scene table starts on this page only with its note and at
+        // least two rows; its rows then break across pages.
+        let note = match &section.content {
+            Content::Scenes(scenes) if !scenes.is_empty() => Some(self.scenes_note(scenes)),
+            _ => None,
+        };
+        let note_h: f32 = note.iter().flatten().map(|l| l.height).sum();
+        let keep = match (&table, note.is_some()) {
+            (Some(table), true) => note_h + table.start_height_rows(2),
+            (Some(table), false) => table.start_height(),
+            (None, _) => 2.0 * BODY_LH,
+        };
         self.heading(section.kind.name(), keep);
+        if let Some(note) = note {
+            self.flow.place_block(0.0, &note, note.len());
+        }
         if let Some(table) = table {
             table.place(&mut self.flow, 0.0);
             return;
@@ -385,7 +401,27 @@ impl Composer {
         self.flow.place_block(0.0, &lines, 2);
     }
 
-    /// The scene table: time, scene (title and outcome), picture, sound.
+    /// The line above the scene table, in the HTML's words: "5 scenes,
+    /// 1 min 30 s in all" (the total only when scenes are timed).
+    fn scenes_note(&self, scenes: &[Scene]) -> Vec<LineBox> {
+        let total: u32 = scenes
+            .iter()
+            .filter_map(|s| s.time)
+            .map(|t| t.duration().seconds)
+            .sum();
+        let count = scenes.len();
+        let mut note = format!("{count} scene{}", if count == 1 { "" } else { "s" });
+        if total > 0 {
+            let total = crate::model::Duration::from_secs(total);
+            note.push_str(&format!(", {total} in all"));
+        }
+        let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);
+        let mut lines = text::wrap(&Rich::plain(&style, &note), self.width(), SMALL_LH);
+        lines.push(LineBox::gap(4.0));
+        lines
+    }
+
+    /// The scene table: time, scene (number, title and outcome), picture, sound.
     fn scenes(&self, scenes: &[Scene]) -> Table {
         let style = TableStyle {
             pad_x: 5.0,
@@ -435,7 +471,7 @@ impl Composer {
 
         let mut rows = Vec::new();
         let mut continued = Vec::new();
-        for (scene, time) in scenes.iter().zip(&timecodes) {
+        for (index, (scene, time)) in scenes.iter().zip(&timecodes).enumerate() {
             let mut time_cell = Vec::new();
             match time {
                 Some((tc, dur)) => {
@@ -457,15 +493,19 @@ impl Composer {
                 }
             }
 
+            // Numbered as in the HTML: "1. Hook".
             let mut scene_cell = Vec::new();
+            let bold = self.small().with_font(FontKind::Bold);
+            let mut heading = Rich::new();
+            heading.push(
+                &bold.with_color(self.theme.muted),
+                &format!("{number}.", number = index + 1),
+            );
             if !scene.title.trim().is_empty() {
-                let bold = self.small().with_font(FontKind::Bold);
-                scene_cell.extend(text::wrap(
-                    &self.user(&bold, &scene.title),
-                    inner(1),
-                    SMALL_LH,
-                ));
+                heading.push(&bold, " ");
+                heading.push_linked(&bold, self.theme.accent, &scene.title);
             }
+            scene_cell.extend(text::wrap(&heading, inner(1), SMALL_LH));
             let mut picture = Vec::new();
             let mut sound = Vec::new();
             for field in &scene.fields {

@@ -8,6 +8,7 @@
 //! - `bidi`: right-to-left runs put into visual order;
 //! - `layout`: positioned items on pages and the flow cursor;
 //! - `table`: tables whose rows break across pages;
+//! - `running`: the running header (title, version, status mark);
 //! - `theme`: the colours, from the brand's accent;
 //! - `compose`: the brief's parts laid out on the pages;
 //! - `doc`: printpdf assembly, metadata and the determinism fixes;
@@ -28,6 +29,7 @@ mod layout;
 // here only for its tests.
 #[cfg(test)]
 mod lean;
+mod running;
 mod table;
 mod text;
 mod theme;

@@ -82,19 +82,29 @@ impl Table {
     /// its header and the first row (or, when that row may be split, its
     /// first lines).
     pub fn start_height(&self) -> f32 {
-        let header_h = self.header.as_ref().map_or(0.0, |h| self.row_height(h));
-        let first = self.rows.first().map_or(0.0, |row| {
+        self.start_height_rows(1)
+    }
+
+    /// The height of the header and the first `n` rows: what must fit for
+    /// the table to start on a page with `n` rows. A row tall enough to be
+    /// split counts with its first lines only, and ends the count (what
+    /// follows it is on the next page anyway).
+    pub fn start_height_rows(&self, n: usize) -> f32 {
+        let mut height = self.header.as_ref().map_or(0.0, |h| self.row_height(h));
+        for row in self.rows.iter().take(n.max(1)) {
             let full = self.row_height(row);
             if full <= self.style.keep_rows_below {
-                return full;
+                height += full;
+                continue;
             }
             let head: f32 = row
                 .iter()
                 .map(|cell| cell.iter().take(3).map(|l| l.height).sum::<f32>())
                 .fold(0.0, f32::max);
-            head + 2.0 * self.style.pad_y
-        });
-        header_h + first
+            height += head + 2.0 * self.style.pad_y;
+            break;
+        }
+        height
     }
 
     /// Places the table at the cursor, indented `x` from the left margin.

@@ -36,6 +36,14 @@ impl Style {
         }
     }
 
+    /// The same style in another colour.
+    pub fn with_color(&self, color: Rgb) -> Style {
+        Style {
+            color,
+            ..self.clone()
+        }
+    }
+
     /// The same style in another face.
     pub fn with_font(&self, font: FontKind) -> Style {
         Style {
@@ -327,6 +335,29 @@ pub fn line(rich: &Rich, line_height: f32) -> LineBox {
         .unwrap_or_default()
 }
 
+/// `text` in `font` at `size`, cut short with "…" so that it is at most
+/// `width` wide (whitespace before the ellipsis dropped); unchanged when it
+/// fits. Widths are those drawn: characters are resolved as [`wrap`] does.
+pub fn ellipsize(font: FontKind, text: &str, size: f32, width: f32) -> String {
+    if fonts::text_width(font, text, size) <= width + 0.01 {
+        return text.to_string();
+    }
+    let room = width - fonts::text_width(font, "…", size);
+    let mut used = 0.0f32;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let w = fonts::resolve(font, c)
+            .and_then(|(k, c)| fonts::char_width(k, c, size))
+            .unwrap_or(0.0);
+        if used + w > room + 0.01 {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    format!("{}…", text[..end].trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,5 +428,20 @@ mod tests {
                 .iter()
                 .all(|p| p.link.as_deref() == Some("https://example.com/some/long/path"))
         );
+    }
+
+    #[test]
+    fn ellipsize_cuts_to_the_width() {
+        let text = "A very long title that will never fit on one short line";
+        assert_eq!(ellipsize(FontKind::Bold, text, 8.0, 1000.0), text);
+        let cut = ellipsize(FontKind::Bold, text, 8.0, 80.0);
+        assert!(cut.ends_with('…') && !cut.ends_with(" …"), "{cut}");
+        assert!(
+            fonts::text_width(FontKind::Bold, &cut, 8.0) <= 80.01,
+            "{cut}"
+        );
+        assert!(text.starts_with(cut.trim_end_matches('…')));
+        // Nothing fits: just the ellipsis.
+        assert_eq!(ellipsize(FontKind::Regular, text, 8.0, 1.0), "…");
     }
 }
