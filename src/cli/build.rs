@@ -120,7 +120,8 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             continue;
         }
 
-        let options = render_options(&config, args.page, timestamp, want_html)?;
+        let mut options = render_options(&config, args.page, timestamp, want_html)?;
+        options.speaking_rate_wpm = config.settings_for(&brief.brief).speaking_rate_wpm;
         // `--templates` is the user's word; `templates:` in a briefc.yaml
         // (perhaps from someone else's repository) stays inside its project.
         let (dir, confine) = match &args.templates {
@@ -257,6 +258,7 @@ fn render_options(
         logo,
         page,
         timestamp,
+        ..RenderOptions::default()
     })
 }
 
