@@ -35,9 +35,11 @@ const LIST_INDENT: f32 = 14.0;
 
 /// Lays out `brief` into pages (footers included).
 pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Page> {
+    let theme = Theme::new(options.brand.color.as_deref());
     let mut c = Composer {
         flow: Flow::new(geo),
-        theme: Theme::new(options.brand.color.as_deref()),
+        timeline: super::timeline::strip(brief, options, &theme, geo.content_width()),
+        theme,
     };
     c.title_block(brief, options);
     for section in &brief.sections {
@@ -51,6 +53,8 @@ pub fn compose(brief: &Brief, options: &RenderOptions, geo: Geometry) -> Vec<Pag
 struct Composer {
     flow: Flow,
     theme: Theme,
+    /// The scene timeline, placed where the Scenes section starts.
+    timeline: Option<Vec<LineBox>>,
 }
 
 impl Composer {
@@ -190,7 +194,14 @@ impl Composer {
             _ => None,
         };
         let keep = table.as_ref().map_or(2.0 * BODY_LH, Table::start_height);
+        // The timeline strip goes first, kept with the table's start.
+        let strip = matches!(section.content, Content::Scenes(_))
+            .then(|| self.timeline.take())
+            .flatten()
+            .unwrap_or_default();
+        let keep = keep + strip.iter().map(|l| l.height).sum::<f32>();
         self.heading(section.kind.name(), keep);
+        self.flow.place_block(0.0, &strip, strip.len());
         if let Some(table) = table {
             table.place(&mut self.flow, 0.0);
             return;

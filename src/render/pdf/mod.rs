@@ -9,6 +9,7 @@
 //! - `layout`: positioned items on pages and the flow cursor;
 //! - `table`: tables whose rows break across pages;
 //! - `theme`: the colours, from the brand's accent;
+//! - `timeline`: the scene timeline strip at the top of the Scenes section;
 //! - `compose`: the brief's parts laid out on the pages;
 //! - `doc`: printpdf assembly, metadata and the determinism fixes;
 //! - `coverage`: characters no embedded face can show.
@@ -29,6 +30,7 @@ mod lean;
 mod table;
 mod text;
 mod theme;
+mod timeline;
 
 use super::{RenderOptions, VERSION};
 use crate::model::Brief;
