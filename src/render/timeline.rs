@@ -173,7 +173,11 @@ impl Timeline {
 
     /// The timeline of `scenes` against `length`.
     pub fn new(scenes: &[Scene], length: Option<Length>, rate: f64) -> Option<Timeline> {
-        let last_end = scenes.iter().filter_map(|s| s.time).map(|t| t.end.seconds).max()?;
+        let last_end = scenes
+            .iter()
+            .filter_map(|s| s.time)
+            .map(|t| t.end.seconds)
+            .max()?;
         let span = last_end.max(length.map_or(0, |l| l.max.seconds));
         if span == 0 {
             return None;
@@ -526,7 +530,9 @@ mod tests {
         assert_eq!(label_step(120, 10), 20);
         assert_eq!(label_step(600, 30), 120);
         assert_eq!(label_step(20_000, 600), 3600);
-        for span in [1, 7, 30, 45, 90, 119, 121, 599, 601, 1199, 3599, 7200, 100_000] {
+        for span in [
+            1, 7, 30, 45, 90, 119, 121, 599, 601, 1199, 3599, 7200, 100_000,
+        ] {
             let step = tick_step(span);
             let every = label_step(span, step);
             assert_eq!(every % step, 0, "{span}");
@@ -542,13 +548,20 @@ mod tests {
         );
         let t = Timeline::of(&b, 150.0).unwrap();
         assert_eq!(t.span, 60);
-        let f: Vec<(usize, f64, f64)> = t.segments.iter().map(|s| (s.number, s.from, s.to)).collect();
+        let f: Vec<(usize, f64, f64)> = t
+            .segments
+            .iter()
+            .map(|s| (s.number, s.from, s.to))
+            .collect();
         assert_eq!(f, [(1, 0.0, 0.25), (2, 0.25, 0.75), (3, 0.75, 1.0)]);
         assert!(t.gaps.is_empty());
         assert_eq!(t.overrun, None);
         assert_eq!(t.length_end(), Some(1.0));
         let labels: Vec<_> = t.ticks.iter().filter_map(|t| t.label.clone()).collect();
-        assert_eq!(labels, ["0:00", "0:10", "0:20", "0:30", "0:40", "0:50", "1:00"]);
+        assert_eq!(
+            labels,
+            ["0:00", "0:10", "0:20", "0:30", "0:40", "0:50", "1:00"]
+        );
         assert!(t.marks().is_empty());
     }
 
@@ -563,7 +576,10 @@ mod tests {
         let gaps: Vec<(u32, u32)> = t.gaps.iter().map(|g| (g.start, g.end)).collect();
         assert_eq!(gaps, [(0, 2), (10, 12)]);
         let over = t.overrun.unwrap();
-        assert_eq!((over.start, over.end, over.from, over.to), (30, 40, 0.75, 1.0));
+        assert_eq!(
+            (over.start, over.end, over.from, over.to),
+            (30, 40, 0.75, 1.0)
+        );
         assert_eq!(t.length_end(), Some(0.75));
         let texts: Vec<_> = t.marks().into_iter().map(|m| m.text).collect();
         assert_eq!(texts, ["gap 2 s", "gap 2 s", "+10 s over"]);
@@ -603,7 +619,10 @@ mod tests {
         assert_eq!(t.overrun.map(|o| (o.start, o.end)), Some((90, 100)));
         let b = scenes("60-90s", "### 0:00-0:40 A\nVisual: x\n");
         let t = Timeline::of(&b, 150.0).unwrap();
-        assert_eq!(t.gaps.iter().map(|g| (g.start, g.end)).collect::<Vec<_>>(), [(40, 60)]);
+        assert_eq!(
+            t.gaps.iter().map(|g| (g.start, g.end)).collect::<Vec<_>>(),
+            [(40, 60)]
+        );
     }
 
     #[test]
@@ -662,17 +681,22 @@ mod tests {
     fn labels_take_rows_when_they_collide() {
         // Three labels 0.2 wide: the middle one goes to a second row.
         let placed = place_labels(&[(0.1, 0.2), (0.25, 0.2), (0.5, 0.2)], 0.01, 2);
-        assert_eq!(
-            placed.iter().map(|p| p.row).collect::<Vec<_>>(),
-            [0, 1, 0]
-        );
+        assert_eq!(placed.iter().map(|p| p.row).collect::<Vec<_>>(), [0, 1, 0]);
         // Kept inside the axis.
         assert_eq!(placed[0].left, 0.0);
         let placed = place_labels(&[(0.99, 0.1)], 0.0, 1);
         assert!((placed[0].left - 0.9).abs() < 1e-9);
         // Forty labels in two rows alternate.
-        let items: Vec<(f64, f64)> = (0..40).map(|i| ((f64::from(i) + 0.5) / 40.0, 0.03)).collect();
-        let rows: Vec<usize> = place_labels(&items, 0.002, 2).iter().map(|p| p.row).collect();
-        assert!(rows.iter().enumerate().all(|(i, &r)| r == i % 2), "{rows:?}");
+        let items: Vec<(f64, f64)> = (0..40)
+            .map(|i| ((f64::from(i) + 0.5) / 40.0, 0.03))
+            .collect();
+        let rows: Vec<usize> = place_labels(&items, 0.002, 2)
+            .iter()
+            .map(|p| p.row)
+            .collect();
+        assert!(
+            rows.iter().enumerate().all(|(i, &r)| r == i % 2),
+            "{rows:?}"
+        );
     }
 }

