@@ -45,6 +45,7 @@ fn options(page: PageSize) -> RenderOptions {
         logo: None,
         page,
         timestamp: TIMESTAMP,
+        ..RenderOptions::default()
     }
 }
 

@@ -82,10 +82,11 @@ fn every_page_names_the_brief_and_marks_a_draft() {
         assert!(text.contains("DRAFT"), "page {n} lacks DRAFT:\n{text}");
         assert!(!text.contains("IN REVIEW"), "page {n}:\n{text}");
     }
-    // From page 2 on, the running header comes first: title · version, then the mark.
+    // From page 2 on, the running header comes first: title · version (the
+    // mark at the right may come later in pdftotext's reading order).
     for (i, text) in pages.iter().enumerate().skip(1) {
         assert!(
-            text.starts_with(&format!("{title} · v3 DRAFT")),
+            text.starts_with(&format!("{title} · v3 ")),
             "page {}: {text}",
             i + 1
         );
@@ -112,7 +113,7 @@ fn a_brief_in_review_says_so_on_every_page_and_an_approved_one_on_none() {
     }
     // Without a version, the running header has no separator for it.
     assert!(
-        review[1].starts_with("Under review IN REVIEW"),
+        review[1].starts_with("Under review ") && !review[1].starts_with("Under review ·"),
         "{}",
         review[1]
     );
@@ -123,7 +124,8 @@ fn a_brief_in_review_says_so_on_every_page_and_an_approved_one_on_none() {
     }
     // Its pages 2+ still say its status, as a word.
     for text in &approved[1..] {
-        assert!(text.starts_with("All signed · v9 Approved"), "{text}");
+        assert!(text.starts_with("All signed · v9 "), "{text}");
+        assert!(text.contains("Approved"), "{text}");
     }
 }
 
@@ -281,12 +283,29 @@ fn the_scene_table_starts_where_its_heading_and_two_rows_fit() {
             return;
         };
         let page_of = |text: &str| find(&pages, |w| w.text == text).map(|(p, _)| p);
+        // Scene rows are looked up below the table's header row: the
+        // timeline strip above the table labels the scenes too.
+        let (header_page, header_y) = find(&pages, |w| w.text == "Picture")
+            .map(|(p, w)| (p, w.y0))
+            .unwrap_or_else(|| panic!("{name}: no table header"));
+        let row = |text: &str| -> Option<(usize, &Word)> {
+            pages
+                .iter()
+                .enumerate()
+                .skip(header_page - 1)
+                .find_map(|(p, words)| {
+                    words
+                        .iter()
+                        .find(|w| w.text == text && (p + 1 > header_page || w.y0 > header_y))
+                        .map(|w| (p + 1, w))
+                })
+        };
         let (Some(heading), Some(metrics)) = (page_of("Scenes"), page_of("Views:")) else {
             panic!("{name}: no Scenes heading or metric");
         };
         let rows: Vec<usize> = ["Alpha", "Bravo", "Charlie"]
             .iter()
-            .map(|n| page_of(n).unwrap_or_else(|| panic!("{name}: no {n}")))
+            .map(|n| row(n).unwrap_or_else(|| panic!("{name}: no {n}")).0)
             .collect();
         // The heading never goes without the note and the first two rows.
         assert_eq!(
@@ -317,7 +336,7 @@ fn the_scene_table_starts_where_its_heading_and_two_rows_fit() {
             .fold(0.0f32, f32::max);
         let free = 779.5 - below_metrics;
         let (_, top) = find(&pages[heading - 1..], |w| w.text == "Scenes").unwrap();
-        let (_, third) = find(&pages[heading - 1..], |w| w.text == "Charlie").unwrap();
+        let (_, third) = row("Charlie").unwrap();
         let needed = third.y0 - top.y0;
         assert!(
             needed + 15.0 > free,

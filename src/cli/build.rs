@@ -122,7 +122,8 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             continue;
         }
 
-        let options = render_options(&config, args.page, timestamp)?;
+        let mut options = render_options(&config, args.page, timestamp)?;
+        options.speaking_rate_wpm = config.settings_for(&brief.brief).speaking_rate_wpm;
         if want_pdf
             && !warned_logo
             && let (Some(logo), Some(file)) = (&options.logo, &config.brand.logo)
@@ -283,6 +284,7 @@ fn render_options(
         logo,
         page,
         timestamp,
+        ..RenderOptions::default()
     })
 }
 

@@ -275,6 +275,7 @@ struct SectionView {
     scenes_total: Option<String>,
     sign_off: Vec<SignOffView>,
     milestones: Vec<MilestoneView>,
+    timeline: Option<timeline_svg::TimelineView>,
 }
 
 #[derive(Serialize)]
@@ -348,8 +349,21 @@ impl Page {
             fields: header_fields(brief),
             sections: brief.sections.iter().map(section_view).collect(),
         }
+        .with_timeline(brief, options)
+    }
+
+    /// The scene timeline, at the top of the (first) Scenes section.
+    fn with_timeline(mut self, brief: &Brief, options: &RenderOptions) -> Page {
+        let view = super::timeline::Timeline::of(brief, options.speaking_rate_wpm)
+            .map(|t| timeline_svg::TimelineView::new(&t));
+        if let Some(section) = self.sections.iter_mut().find(|s| s.form == "scenes") {
+            section.timeline = view;
+        }
+        self
     }
 }
+
+mod timeline_svg;
 
 fn header_fields(brief: &Brief) -> Vec<FieldView> {
     super::header_fields(brief)

@@ -5,12 +5,13 @@
 
 pub mod html;
 pub mod pdf;
+pub mod timeline;
 
 use crate::config::{Brand, PageSize};
 use crate::model::Date;
 
 /// Everything a renderer needs besides the brief.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct RenderOptions {
     /// Brand name and colour from the config.
     pub brand: Brand,
@@ -22,6 +23,21 @@ pub struct RenderOptions {
     /// (`SOURCE_DATE_EPOCH` when set, else the start of today, UTC, so that
     /// builds on one day are byte-identical).
     pub timestamp: i64,
+    /// The speaking rate the scene timeline times voiceovers at, words per
+    /// minute: the brief's settings (`Config::settings_for`).
+    pub speaking_rate_wpm: f64,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            brand: Brand::default(),
+            logo: None,
+            page: PageSize::default(),
+            timestamp: 0,
+            speaking_rate_wpm: crate::config::Settings::default().speaking_rate_wpm,
+        }
+    }
 }
 
 impl RenderOptions {

@@ -29,6 +29,9 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
         logo,
         page: config.page,
         timestamp: now - now.rem_euclid(86_400),
+        speaking_rate_wpm: config
+            .settings_for(&analysis.checked.brief)
+            .speaking_rate_wpm,
     };
     let overrides;
     let templates = match &config.templates {

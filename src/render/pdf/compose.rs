@@ -41,9 +41,11 @@ pub fn compose(
     geo: Geometry,
     logo: Option<&super::image::Image>,
 ) -> Vec<Page> {
+    let theme = Theme::new(options.brand.color.as_deref());
     let mut c = Composer {
         flow: Flow::new(geo),
-        theme: Theme::new(options.brand.color.as_deref()),
+        timeline: super::timeline::strip(brief, options, &theme, geo.content_width()),
+        theme,
     };
     c.title_block(brief, options, logo);
     for section in &brief.sections {
@@ -58,6 +60,8 @@ pub fn compose(
 struct Composer {
     flow: Flow,
     theme: Theme,
+    /// The scene timeline, placed where the Scenes section starts.
+    timeline: Option<Vec<LineBox>>,
 }
 
 impl Composer {
@@ -210,22 +214,29 @@ impl Composer {
             Content::SignOff(entries) if !entries.is_empty() => Some(self.sign_off(entries)),
             _ => None,
         };
-        // The scene table starts on this page only with its note and at
-        // least two rows; its rows then break across pages.
+        // The scene table starts on this page only with its note, the
+        // timeline strip and at least two rows; its rows then break across
+        // pages.
         let note = match &section.content {
             Content::Scenes(scenes) if !scenes.is_empty() => Some(self.scenes_note(scenes)),
             _ => None,
         };
         let note_h: f32 = note.iter().flatten().map(|l| l.height).sum();
+        let strip = matches!(section.content, Content::Scenes(_))
+            .then(|| self.timeline.take())
+            .flatten()
+            .unwrap_or_default();
+        let strip_h: f32 = strip.iter().map(|l| l.height).sum();
         let keep = match (&table, note.is_some()) {
-            (Some(table), true) => note_h + table.start_height_rows(2),
-            (Some(table), false) => table.start_height(),
+            (Some(table), true) => note_h + strip_h + table.start_height_rows(2),
+            (Some(table), false) => strip_h + table.start_height(),
             (None, _) => 2.0 * BODY_LH,
         };
         self.heading(section.kind.name(), keep);
         if let Some(note) = note {
             self.flow.place_block(0.0, &note, note.len());
         }
+        self.flow.place_block(0.0, &strip, strip.len());
         if let Some(table) = table {
             table.place(&mut self.flow, 0.0);
             return;

@@ -10,6 +10,7 @@
 //! - `table`: tables whose rows break across pages;
 //! - `running`: the running header (title, version, status mark);
 //! - `theme`: the colours, from the brand's accent;
+//! - `timeline`: the scene timeline strip at the top of the Scenes section;
 //! - `compose`: the brief's parts laid out on the pages;
 //! - `doc`: printpdf assembly, metadata and the determinism fixes;
 //! - `coverage`: characters no embedded face can show;
@@ -33,6 +34,7 @@ mod running;
 mod table;
 mod text;
 mod theme;
+mod timeline;
 
 use super::{RenderOptions, VERSION};
 use crate::model::Brief;
