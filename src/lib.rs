@@ -93,3 +93,18 @@ pub fn check_text(text: &str, config: &Config, today: Date) -> (Brief, Vec<Diagn
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     (brief, diagnostics)
 }
+
+/// What unit tests across the library share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// `text` checked under the default config on 2026-11-24: the typed brief.
+    pub fn brief(text: &str) -> crate::model::Brief {
+        crate::check_bytes(
+            "t.brief",
+            text.as_bytes(),
+            &crate::config::Config::default(),
+            crate::model::Date::parse("2026-11-24").expect("a date"),
+        )
+        .brief
+    }
+}

@@ -82,13 +82,8 @@ mod tests {
     use crate::config::Config;
 
     fn stats(text: &str) -> Stats {
-        let config = Config::default();
-        let (brief, _) = crate::check_text(
-            text,
-            &config,
-            crate::model::Date::parse("2026-12-01").unwrap(),
-        );
-        Stats::of(&brief, config.settings_for(&brief))
+        let brief = crate::test_support::brief(text);
+        Stats::of(&brief, Config::default().settings_for(&brief))
     }
 
     #[test]

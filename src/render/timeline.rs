@@ -500,15 +500,7 @@ pub fn place_labels(items: &[(f64, f64)], pad: f64, max_rows: usize) -> Vec<Plac
 mod tests {
     use super::*;
 
-    fn brief(text: &str) -> Brief {
-        crate::check_bytes(
-            "t.brief",
-            text.as_bytes(),
-            &crate::config::Config::default(),
-            crate::model::Date::parse("2026-11-24").unwrap(),
-        )
-        .brief
-    }
+    use crate::test_support::brief;
 
     fn scenes(length: &str, scenes: &str) -> Brief {
         brief(&format!("# T\n\nlength: {length}\n\n## Scenes\n{scenes}"))

@@ -441,15 +441,7 @@ impl Strip<'_> {
 mod tests {
     use super::*;
 
-    fn brief(text: &str) -> Brief {
-        crate::check_bytes(
-            "t.brief",
-            text.as_bytes(),
-            &crate::config::Config::default(),
-            crate::model::Date::parse("2026-11-24").unwrap(),
-        )
-        .brief
-    }
+    use crate::test_support::brief;
 
     fn texts(lines: &[LineBox]) -> String {
         lines
