@@ -28,11 +28,7 @@ impl Stats {
         Stats {
             length: brief.header.length.as_ref().map(|l| l.value),
             scenes: scenes.len(),
-            scene_seconds: scenes
-                .iter()
-                .filter_map(|s| s.time)
-                .map(|t| t.duration().seconds)
-                .fold(0u32, u32::saturating_add),
+            scene_seconds: crate::model::scene_total(scenes).seconds,
             voiceover_seconds: scenes
                 .iter()
                 .filter_map(|s| s.voiceover_seconds(settings.speaking_rate_wpm))

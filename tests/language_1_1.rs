@@ -141,7 +141,7 @@ fn cutdowns_must_be_durations_shorter_than_the_video() {
     assert_eq!(rule, "invalid-value");
     assert_eq!(
         message,
-        "the cutdown `30s`, `45s` are not shorter than the video's length of 30 s"
+        "the cutdowns `30s`, `45s` are not shorter than the video's length of 30 s"
     );
     assert!(help.starts_with("a cutdown is a shorter version"), "{help}");
     let (_, message, _) = only(&with("15s, soon"));
@@ -231,7 +231,7 @@ fn bad_dates_in_assets_and_milestones_are_invalid_values_with_the_fix() {
 fn milestones_read_as_a_schedule() {
     // The fixed date of a misspelt milestone is used: no out-of-order on top.
     let text = format!(
-        "{}\n## Milestones\n- 2027-01-10: Kick-off\n- 2027/01/20: Script\n- 2027-01-30 — Shoot\n- 2027-02-01\n",
+        "{}\n## Milestones\n- 2027-01-10: Kick-off\n- 2027/01/20: Script\n- 2027-01-30 — Shoot\n- 2027-02-01\n- 2027-02-02 Client review: final cut\n",
         CLEAN.replace("length: 30s\n", "length: 30s\ndue: 2027-02-14\n")
     );
     assert_eq!(rules(&text), ["invalid-value"]);
@@ -255,7 +255,8 @@ fn milestones_read_as_a_schedule() {
             {"date": "2027-01-10", "text": "Kick-off"},
             {"date": "2027-01-20", "text": "Script"},
             {"date": "2027-01-30", "text": "Shoot"},
-            {"date": "2027-02-01", "text": ""}
+            {"date": "2027-02-01", "text": ""},
+            {"date": "2027-02-02", "text": "Client review: final cut"}
         ])
     );
 }
@@ -317,6 +318,10 @@ fn stats_give_each_briefs_running_time_and_the_totals() {
     assert_eq!(stats["briefs"][1]["length_max_seconds"], 45);
     assert_eq!(stats["total"]["scenes"], 4);
     assert_eq!(stats["total"]["scene_seconds"], 60);
+    // Asked for, the table is printed with --quiet too (without the summary).
+    let out = b.run_with(["check", "--stats", "-q", "--today", TODAY, "a.brief"]);
+    assert!(out.stdout.starts_with("brief "), "{}", out.dump());
+    assert!(!out.stdout.contains("0 errors"), "{}", out.dump());
     // Without --stats the JSON document is as before.
     let out = b.run_with(["check", "--format", "json", "--today", TODAY, "a.brief"]);
     assert!(out.json().get("stats").is_none());

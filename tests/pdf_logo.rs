@@ -139,3 +139,14 @@ fn a_broken_png_stops_the_build_and_keeps_earlier_outputs() {
     out.stderr_has("export the logo again as PNG or JPEG");
     assert_eq!(std::fs::read(b.path("a.pdf")).unwrap(), before);
 }
+
+#[test]
+fn a_pdf_only_build_reads_no_logo_it_would_not_draw() {
+    // As in 1.0: a PDF-only build does not need the (here missing) SVG file.
+    let b = Brief::new()
+        .file("briefc.yaml", "brand:\n  logo: missing.svg\n")
+        .file("a.brief", CLEAN);
+    let out = b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"]);
+    out.code(0);
+    out.stderr_has("warning: the PDF shows no logo: `missing.svg` is an SVG file");
+}

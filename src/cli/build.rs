@@ -122,18 +122,19 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             continue;
         }
 
-        let mut options = render_options(&config, args.page, timestamp)?;
+        let mut options = render_options(&config, args.page, timestamp, want_html)?;
         options.speaking_rate_wpm = config.settings_for(&brief.brief).speaking_rate_wpm;
         if want_pdf
             && !warned_logo
-            && let (Some(logo), Some(file)) = (&options.logo, &config.brand.logo)
-            && !pdf::shows_logo(logo)
+            && let Some(file) = &config.brand.logo
+            && !pdf_takes_logo(file)
         {
             warned_logo = true;
-            let kind = logo
-                .mime
-                .trim_start_matches("image/")
-                .trim_end_matches("+xml");
+            let kind = file
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("image")
+                .to_ascii_lowercase();
             progress.suspend(|| {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -268,10 +269,14 @@ fn render_options(
     config: &Config,
     page: Option<PageArg>,
     timestamp: i64,
+    want_html: bool,
 ) -> Result<RenderOptions, CliError> {
-    // Both outputs show the logo (the PDF only a PNG or JPEG one).
+    // The HTML shows any logo, the PDF a PNG or JPEG one: a PDF-only build
+    // reads no file it would not use.
     let logo = match &config.brand.logo {
-        Some(path) => Some(read_logo(path, project_root(config).as_deref())?),
+        Some(path) if want_html || pdf_takes_logo(path) => {
+            Some(read_logo(path, project_root(config).as_deref())?)
+        }
         _ => None,
     };
     let page = match page {
@@ -325,6 +330,15 @@ fn inside_project(path: &Path, root: &Path, key: &str) -> Result<(), CliError> {
             root.display()
         ),
     ))
+}
+
+/// Whether the PDF shows a logo file of this type (PNG or JPEG, by its
+/// extension, which [`read_logo`] checks against the content).
+fn pdf_takes_logo(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ["png", "jpg", "jpeg"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// Reads the brand logo at `path`; with `confine`, only from inside that

@@ -56,13 +56,16 @@ fn run_once(args: &CheckArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
     let text = match args.format {
         Format::Human => {
             let mut text = report::human(&reports, colors.stdout_style());
+            // Asked for, so printed even with --quiet.
+            if args.stats {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&report::stats_table(&reports, &stats));
+            }
             if !args.quiet {
                 if !text.is_empty() {
                     // A blank line between the last diagnostic and the summary.
-                    text.push('\n');
-                }
-                if args.stats {
-                    text.push_str(&report::stats_table(&reports, &stats));
                     text.push('\n');
                 }
                 text.push_str(&report::summary(totals));

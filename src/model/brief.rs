@@ -622,6 +622,17 @@ impl Scene {
     }
 }
 
+/// The scenes' durations added up (scenes whose timecodes could not be read
+/// count nothing); saturating, so absurd timecodes cannot overflow.
+pub fn scene_total(scenes: &[Scene]) -> Duration {
+    Duration::from_secs(
+        scenes
+            .iter()
+            .filter_map(|s| s.time)
+            .fold(0u32, |sum, t| sum.saturating_add(t.duration().seconds)),
+    )
+}
+
 /// A scene's start and end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TimeRange {

@@ -465,16 +465,16 @@ impl<'a> Lowerer<'a> {
             format!("the video's length of {shortest}")
         };
         let (them, are) = if long.len() == 1 {
-            (format!("`{}`", long[0]), "is")
+            (format!("cutdown `{}`", long[0]), "is")
         } else {
-            (format!("`{}`", long.join("`, `")), "are")
+            (format!("cutdowns `{}`", long.join("`, `")), "are")
         };
         let span = cutdowns.span;
         self.report(
             Diagnostic::new(
                 Rule::InvalidValue,
                 span,
-                format!("the cutdown {them} {are} not shorter than {what}"),
+                format!("the {them} {are} not shorter than {what}"),
             )
             .with_help("a cutdown is a shorter version cut from this video: list only durations below `length`"),
         );
@@ -1028,8 +1028,28 @@ impl<'a> Lowerer<'a> {
     /// `YYYY-MM-DD: text` (also `YYYY-MM-DD — text` or `YYYY-MM-DD text`).
     fn read_milestone(&mut self, item: RawItem) -> Option<Milestone> {
         let text = item.text.trim();
-        // The date runs to the first `: ` (or ` — `, ` – `), else to the
-        // first blank: `Jan 15, 2027: Script` is one (badly written) date.
+        // `2027-01-15 Client review: final cut`: a first word that is a date
+        // is the date, whatever the text after it holds.
+        let first = text
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(':');
+        if let Some(date) = Date::parse(first) {
+            let rest = text[first.len()..]
+                .trim_start()
+                .trim_start_matches([':', '—', '–'])
+                .trim()
+                .to_string();
+            return Some(Milestone {
+                date,
+                text: rest,
+                span: item.span,
+            });
+        }
+        // Otherwise the date runs to the first `: ` (or ` — `, ` – `), else
+        // to the first blank: `Jan 15, 2027: Script` is one (badly written)
+        // date.
         let colon = text
             .char_indices()
             .find(|&(i, c)| {

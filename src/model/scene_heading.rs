@@ -170,7 +170,13 @@ fn leading_timecode(text: &str) -> (&str, &str) {
         .find(|c: char| !(c.is_ascii_digit() || c == ':'))
         .unwrap_or(text.len());
     let after = &text[len..];
-    if len > 0 && after.starts_with('s') && !after[1..].starts_with(|c: char| c.is_alphanumeric()) {
+    // Only after a bare number: `0:10s` stays what 1.0 read (`0:10` and a
+    // title starting with `s`).
+    if len > 0
+        && !text[..len].contains(':')
+        && after.starts_with('s')
+        && !after[1..].starts_with(|c: char| c.is_alphanumeric())
+    {
         len += 1;
     }
     (&text[..len], text[len..].trim())
@@ -261,6 +267,8 @@ mod tests {
         assert!(parse_scene_heading("0-10 Hook").is_err());
         assert!(parse_scene_heading("0-10sec Hook").is_err());
         assert!(parse_scene_heading("10s-5s Hook").is_err());
+        // 1.0 read `0:10s: Hook` as 0:00-0:10 with the title `s: Hook`.
+        assert_eq!(read("0:00-0:10s: Hook").2, "s: Hook");
         assert_eq!(
             message("0s to 10s Hook").1,
             "write `### 0:00-0:10 Hook`: a `-` goes between the timecodes"

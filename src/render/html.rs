@@ -468,13 +468,8 @@ fn section_view(section: &Section) -> SectionView {
         }
         Content::Scenes(scenes) => {
             view.form = "scenes";
-            let total: u32 = scenes
-                .iter()
-                .filter_map(|s| s.time)
-                .map(|t| t.duration().seconds)
-                .sum();
-            view.scenes_total =
-                (total > 0).then(|| crate::model::Duration::from_secs(total).to_string());
+            let total = crate::model::scene_total(scenes);
+            view.scenes_total = (total.seconds > 0).then(|| total.to_string());
             view.scenes = scenes
                 .iter()
                 .map(|s| SceneView {

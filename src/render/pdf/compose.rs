@@ -415,15 +415,10 @@ impl Composer {
     /// The line above the scene table, in the HTML's words: "5 scenes,
     /// 1 min 30 s in all" (the total only when scenes are timed).
     fn scenes_note(&self, scenes: &[Scene]) -> Vec<LineBox> {
-        let total: u32 = scenes
-            .iter()
-            .filter_map(|s| s.time)
-            .map(|t| t.duration().seconds)
-            .sum();
+        let total = crate::model::scene_total(scenes);
         let count = scenes.len();
         let mut note = format!("{count} scene{}", if count == 1 { "" } else { "s" });
-        if total > 0 {
-            let total = crate::model::Duration::from_secs(total);
+        if total.seconds > 0 {
             note.push_str(&format!(", {total} in all"));
         }
         let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);

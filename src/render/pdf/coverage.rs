@@ -24,6 +24,7 @@ pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
     for field in [
         &h.client,
         &h.product,
+        &h.version,
         &h.profile,
         &h.budget,
         &h.marketing,

@@ -39,11 +39,6 @@ impl Image {
     }
 }
 
-/// Whether the PDF can show a logo of this type (PNG or JPEG).
-pub fn can_show(logo: &Logo) -> bool {
-    matches!(logo.mime, "image/png" | "image/jpeg")
-}
-
 /// Decodes a PNG or JPEG logo; `Ok(None)` for the types the PDF does not
 /// show; `Err` with the reason for a file that is not what it claims.
 pub fn decode(logo: &Logo) -> Result<Option<Image>, String> {
@@ -203,7 +198,6 @@ mod tests {
             bytes: b"<svg/>".to_vec(),
         };
         assert!(decode(&svg).unwrap().is_none());
-        assert!(!can_show(&svg));
     }
 
     #[test]

@@ -72,12 +72,6 @@ fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, Strin
     doc::build(&pages, (width, height), &meta)
 }
 
-/// Whether the PDF shows `logo` (PNG and JPEG; SVG, GIF and WebP logos
-/// appear in the HTML only).
-pub fn shows_logo(logo: &super::Logo) -> bool {
-    image::can_show(logo)
-}
-
 pub use coverage::{LineGlyphs, script_name};
 
 /// The lines of a brief's source whose characters the embedded fonts cannot
