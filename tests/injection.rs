@@ -160,7 +160,11 @@ fn paths_in_briefc_yaml_stay_inside_its_folder() {
     ]);
     let b = project("brand:\n  logo: ../outside/logo.png\n").current_dir("proj");
     build(&b, &[]).cannot_run(&["`brand.logo` in briefc.yaml leads outside its folder"]);
-    // A PDF-only build does not read the logo, so it does not mind.
+    // The PDF draws a PNG logo too, so a PDF-only build refuses it as well…
+    b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"])
+        .cannot_run(&["`brand.logo` in briefc.yaml leads outside its folder"]);
+    // …but does not read an SVG one, which only the HTML shows.
+    let b = project("brand:\n  logo: ../outside/logo.svg\n").current_dir("proj");
     b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"])
         .code(0);
 
