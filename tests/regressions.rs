@@ -400,19 +400,27 @@ fn a_fifo_is_not_read() {
 }
 
 #[test]
-fn logos_are_checked_and_only_needed_for_html() {
+fn logos_are_checked_for_the_outputs_that_draw_them() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         repo("examples/social-cut.brief"),
         dir.path().join("s.brief"),
     )
     .unwrap();
-    std::fs::write(dir.path().join("briefc.yaml"), "brand:\n  logo: logo.png\n").unwrap();
-    // Missing logo: the PDF does not use it.
+    // A missing SVG logo: the PDF does not draw SVG, so it does not need it.
+    std::fs::write(dir.path().join("briefc.yaml"), "brand:\n  logo: logo.svg\n").unwrap();
     briefc(dir.path())
         .args(["build", "--pdf", "s.brief"])
         .assert()
         .success();
+    // A missing PNG logo: the PDF draws PNG logos, so it is an error.
+    std::fs::write(dir.path().join("briefc.yaml"), "brand:\n  logo: logo.png\n").unwrap();
+    let out = briefc(dir.path())
+        .args(["build", "--pdf", "s.brief"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the brand logo `logo.png`"));
     std::fs::write(dir.path().join("logo.png"), "not a png").unwrap();
     let out = briefc(dir.path())
         .args(["build", "--html", "s.brief"])
