@@ -156,14 +156,19 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
                 if !overrides.contains_key(dir) {
                     overrides.insert(dir.clone(), load_templates(dir, confine.as_deref())?);
                 }
-                &overrides[dir]
+                Some(&overrides[dir])
             }
-            None => Templates::builtin(),
+            // Parsed on first use: a PDF-only build never parses them.
+            None => None,
         };
 
         let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, path.as_path())?;
         if want_html {
+            let templates: &Templates = match templates {
+                Some(overridden) => overridden,
+                None => Templates::builtin(),
+            };
             let html = templates
                 .render(&brief.brief, &options)
                 .map_err(template_error)?;
