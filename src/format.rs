@@ -49,6 +49,16 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
         if std::mem::take(&mut blank_pending) {
             out.push_str(last_eol);
         }
+        // A section heading written another way (`# Audience`): lowering
+        // reads the lines below it as that section, and so must `fmt`.
+        if context != Context::BeforeTitle
+            && let Some((kind, _)) = crate::model::misplaced_section(src, line)
+        {
+            context = Context::Section(Some(kind));
+            out.push_str(&trimmed(src, line));
+            out.push_str(if eol.is_empty() { last_eol } else { eol });
+            continue;
+        }
         let formatted = match (line.kind, context) {
             (LineKind::Comment { .. }, _) => line.span.text(src).trim_end().to_string(),
             (LineKind::Heading { level: 1, text: t }, Context::BeforeTitle) => {

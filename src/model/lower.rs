@@ -5,6 +5,38 @@ use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::syntax::{Line, LineKind, Span, Spanned, SyntaxTree};
 
+/// A known section name written as something other than a `## ` heading:
+/// `# Audience`, `### Audience`, `#Audience`, `##Audience`, `**Audience**`,
+/// `**Audience:**` or a bare `Audience:` line. Returns the section and its
+/// name as written. Lowering reads such a line (after the title) as that
+/// section's heading, and `fmt` follows it, so both agree on what the lines
+/// below it are.
+pub fn misplaced_section<'a>(src: &'a str, line: &Line) -> Option<(SectionKind, &'a str)> {
+    let name = match line.kind {
+        LineKind::Heading { level: 1 | 3, text } => text.text(src),
+        LineKind::Text { text } => {
+            let text = text.text(src);
+            if let Some(bold) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+                bold.trim_end_matches(':')
+            } else if text.starts_with('#') {
+                let name = text.trim_start_matches('#');
+                if text.len() - name.len() > 3 {
+                    return None;
+                }
+                name
+            } else {
+                return None;
+            }
+        }
+        // `**Audience:**` (read as a field by the syntax) or a bare
+        // `Audience:` on a line of its own.
+        LineKind::Field { key, value } if value.is_empty() => key.text(src),
+        _ => return None,
+    };
+    let name = name.trim();
+    SectionKind::parse(name).map(|kind| (kind, name))
+}
+
 /// Builds the typed brief from the syntax tree. Never fails: what cannot be
 /// placed becomes a diagnostic, and the brief holds everything that could.
 pub fn lower(source: &str, tree: &SyntaxTree) -> (Brief, Vec<Diagnostic>) {
@@ -173,33 +205,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// A known section name written as something other than a `## ` heading:
-    /// `# Audience`, `### Audience`, `#Audience`, `##Audience`, `**Audience**`.
-    /// Returns the section and its name as written.
     fn misplaced_section(&self, line: &Line) -> Option<(SectionKind, &'a str)> {
-        let name = match line.kind {
-            LineKind::Heading { level: 1 | 3, text } => self.text(text),
-            LineKind::Text { text } => {
-                let text = self.text(text);
-                if let Some(bold) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
-                    bold.trim_end_matches(':')
-                } else if text.starts_with('#') {
-                    let name = text.trim_start_matches('#');
-                    if text.len() - name.len() > 3 {
-                        return None;
-                    }
-                    name
-                } else {
-                    return None;
-                }
-            }
-            // `**Audience:**` (read as a field by the syntax) or a bare
-            // `Audience:` on a line of its own.
-            LineKind::Field { key, value } if value.is_empty() => self.text(key),
-            _ => return None,
-        };
-        let name = name.trim();
-        SectionKind::parse(name).map(|kind| (kind, name))
+        misplaced_section(self.src, line)
     }
 
     /// Reports a misplaced section heading once, then reads it as the section

@@ -21,7 +21,7 @@ pub use date::{Date, DateFix, month_name};
 pub use deadline::{DeadlineMatch, find_deadline, find_deadlines};
 pub use duration::{DURATION_FORMS, Duration};
 pub use length::{LENGTH_FORMS, Length, LengthError, parse_cutdowns};
-pub use lower::lower;
+pub use lower::{lower, misplaced_section};
 pub use scene_heading::{SceneHeading, SceneHeadingError, parse_scene_heading};
 pub use spoken::{CHARS_PER_WORD, Spoken, say, spoken};
 pub use text::{capitalise, find_urls, has_url, word_count};
