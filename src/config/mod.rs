@@ -230,15 +230,19 @@ impl Config {
         Config::parse(path, &text)
     }
 
+    /// The profile `brief` names, when this config defines it: its name as
+    /// defined and its settings (merged over the base).
+    pub fn profile_for(&self, brief: &crate::model::Brief) -> Option<(&str, &Settings)> {
+        let name = brief.header.profile.as_ref()?;
+        self.profiles
+            .get_key_value(name.value.as_str())
+            .map(|(key, settings)| (key.as_str(), settings))
+    }
+
     /// The settings in force for `brief`: its profile's, else the base
     /// (an unknown profile is reported by the rules and uses the base).
     pub fn settings_for(&self, brief: &crate::model::Brief) -> &Settings {
-        brief
-            .header
-            .profile
-            .as_ref()
-            .and_then(|p| self.profiles.get(p.value.as_str()))
-            .unwrap_or(&self.settings)
+        self.profile_for(brief).map_or(&self.settings, |(_, s)| s)
     }
 
     /// The severity `rule` has in this project, or `None` when it is off.

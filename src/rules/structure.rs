@@ -12,12 +12,12 @@ pub(super) fn profile<'c>(
     config: &'c Config,
     out: &mut Vec<Diagnostic>,
 ) -> (&'c Settings, Option<&'c str>) {
+    if let Some((key, settings)) = config.profile_for(brief) {
+        return (settings, Some(key));
+    }
     let Some(name) = &brief.header.profile else {
         return (&config.settings, None);
     };
-    if let Some((key, settings)) = config.profiles.get_key_value(name.value.as_str()) {
-        return (settings, Some(key.as_str()));
-    }
     let help = if config.profiles.is_empty() {
         match &config.path {
             Some(path) => format!("{} defines no profiles; add one under `profiles:` or remove `profile:`", path.display()),
