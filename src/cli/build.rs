@@ -12,11 +12,12 @@ use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_OK};
 use briefc::config::{Config, PageSize};
 use briefc::diagnostic::{Diagnostic, Rule};
 use briefc::render::html::Templates;
-use briefc::render::{Logo, RenderOptions, pdf};
+use briefc::render::{FontSource, Logo, RenderOptions, pdf};
 use briefc::report::{self, FileReport, Totals};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub(super) fn run(args: BuildArgs, colors: Colors) -> Result<u8, CliError> {
     if args.watch {
@@ -80,9 +81,10 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
     for (mut brief, config) in checked {
         progress.start(brief.source.path());
         if want_pdf {
+            let fonts = font_source(&config)?;
             brief
                 .diagnostics
-                .extend(font_warnings(&brief.source.text, &config));
+                .extend(font_warnings(&brief.source.text, &config, fonts));
         }
         // With `--deny-warnings` a warning stops the brief like an error.
         let real_errors = brief.has_errors();
@@ -294,8 +296,27 @@ fn render_options(
         logo,
         page,
         timestamp,
+        fonts: Some(font_source(config)?),
         ..RenderOptions::default()
     })
+}
+
+/// Where the PDF of a brief under `config` finds fonts beyond its own: the
+/// `fonts:` folder (which must exist and stay inside the project), then the
+/// machine's fonts. Nothing is read until a character needs it.
+fn font_source(config: &Config) -> Result<Arc<dyn FontSource>, CliError> {
+    if let Some(dir) = &config.fonts {
+        if let Some(root) = project_root(config) {
+            inside_project(dir, &root, "fonts")?;
+        }
+        if !dir.is_dir() {
+            return Err(CliError::new(
+                format!("the fonts folder `{}` does not exist", dir.display()),
+                "check `fonts:` in briefc.yaml (a folder of .ttf, .otf or .ttc files, relative to briefc.yaml)",
+            ));
+        }
+    }
+    Ok(super::fonts::for_folder(config.fonts.as_deref()))
 }
 
 /// The folder holding the `briefc.yaml` of `config` (its project), which
@@ -321,6 +342,8 @@ fn inside_project(path: &Path, root: &Path, key: &str) -> Result<(), CliError> {
     }
     let flag = if key == "templates" {
         "pass the folder with `--templates DIR`"
+    } else if key == "fonts" {
+        "copy the fonts into the project"
     } else {
         "copy the file into the project"
     };
@@ -580,11 +603,11 @@ fn template_error(err: briefc::render::html::TemplateError) -> CliError {
 /// the severity the config gives the rule (none when it is `off`). They are
 /// found only when building, after `check_text` has applied the config to
 /// the other rules, so the config is applied here.
-fn font_warnings(source: &str, config: &Config) -> Vec<Diagnostic> {
+fn font_warnings(source: &str, config: &Config, fonts: Arc<dyn FontSource>) -> Vec<Diagnostic> {
     let Some(severity) = config.severity(Rule::MissingGlyph) else {
         return Vec::new();
     };
-    pdf::missing_glyphs(source)
+    pdf::missing_glyphs(source, Some(fonts))
         .into_iter()
         .map(|line| {
             let c = line.chars[0];

@@ -10,6 +10,7 @@ mod error;
 mod explain;
 mod export;
 mod fmt;
+mod fonts;
 mod new;
 mod output;
 mod progress;

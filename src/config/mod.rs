@@ -183,6 +183,9 @@ pub struct Config {
     pub page: PageSize,
     /// A folder of template overrides, resolved against the config file's folder.
     pub templates: Option<PathBuf>,
+    /// A folder of fonts the PDF tries before the machine's, for characters
+    /// the built-in faces lack; resolved against the config file's folder.
+    pub fonts: Option<PathBuf>,
 }
 
 impl Config {

@@ -365,6 +365,7 @@ table! {
         brand: RawBrand,
         page: Page,
         templates: FilePath,
+        fonts: FilePath,
     }
 }
 
@@ -519,6 +520,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         },
         page: raw.page.map_or_else(PageSize::default, |p| p.0),
         templates: raw.templates.map(|t| base_dir.join(t.0)),
+        fonts: raw.fonts.map(|f| base_dir.join(f.0)),
     })
 }
 

@@ -3,12 +3,16 @@
 //! Renderers are pure functions `(brief, options) -> bytes`: they do no I/O.
 //! The CLI reads logos and templates and writes the results atomically.
 
+mod font_source;
 pub mod html;
 pub mod pdf;
 pub mod timeline;
 
+pub use font_source::{FontFile, FontSource};
+
 use crate::config::{Brand, PageSize};
 use crate::model::Date;
+use std::sync::Arc;
 
 /// Everything a renderer needs besides the brief.
 #[derive(Clone, Debug)]
@@ -26,6 +30,9 @@ pub struct RenderOptions {
     /// The speaking rate the scene timeline times voiceovers at, words per
     /// minute: the brief's settings (`Config::settings_for`).
     pub speaking_rate_wpm: f64,
+    /// Where the PDF finds fonts for characters its built-in faces lack
+    /// (none: they show as U+FFFD).
+    pub fonts: Option<Arc<dyn FontSource>>,
 }
 
 impl Default for RenderOptions {
@@ -36,6 +43,7 @@ impl Default for RenderOptions {
             page: PageSize::default(),
             timestamp: 0,
             speaking_rate_wpm: crate::config::Settings::default().speaking_rate_wpm,
+            fonts: None,
         }
     }
 }

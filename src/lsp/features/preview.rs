@@ -32,6 +32,8 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
         speaking_rate_wpm: config
             .settings_for(&analysis.checked.brief)
             .speaking_rate_wpm,
+        // The preview is HTML, which the browser's fonts draw.
+        fonts: None,
     };
     let overrides;
     let templates = match &config.templates {

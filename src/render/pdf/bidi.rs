@@ -82,16 +82,17 @@ fn levels(chars: &[char], rtl: bool) -> Vec<u8> {
 
 /// Reorders one line of `items` (with `char_of` giving each item's
 /// character) from logical into visual order, mirroring brackets in
-/// right-to-left runs through `set_char`.
+/// right-to-left runs through `set_char`. Returns each item's embedding
+/// level in the new order (empty when the line is all left to right).
 pub fn reorder_line<T>(
     items: &mut Vec<T>,
     rtl: bool,
     char_of: impl Fn(&T) -> char,
     set_char: impl Fn(&mut T, char),
-) {
+) -> Vec<u8> {
     let chars: Vec<char> = items.iter().map(&char_of).collect();
     if !rtl && !has_rtl(chars.iter().copied()) {
-        return;
+        return Vec::new();
     }
     let levels = levels(&chars, rtl);
     // Clusters: a character with the marks after it, moved as one.
@@ -118,6 +119,7 @@ pub fn reorder_line<T>(
         }
     }
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut visual_levels = Vec::with_capacity(slots.len());
     for (start, end, level) in clusters {
         for slot in &mut slots[start..end] {
             if let Some(mut item) = slot.take() {
@@ -126,9 +128,11 @@ pub fn reorder_line<T>(
                     set_char(&mut item, c);
                 }
                 items.push(item);
+                visual_levels.push(level);
             }
         }
     }
+    visual_levels
 }
 
 #[cfg(test)]

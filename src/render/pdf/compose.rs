@@ -5,7 +5,7 @@
 //! This is the only part of the PDF renderer that knows what a brief is; it
 //! turns one into [`Page`]s through the flow layouter and the table.
 
-use super::fonts::{self, FontKind};
+use super::fonts::{self, Face, FontKind};
 use super::layout::{Flow, Geometry, Item, LineBox, Page, Piece, Shape, mm};
 use super::table::{Cell, Table, TableStyle};
 use super::text::{self, Rich, Style};
@@ -341,12 +341,15 @@ impl Composer {
                 0,
                 Piece {
                     x: 2.0,
-                    width: fonts::char_width(FontKind::Regular, '•', size).unwrap_or(0.0),
+                    width: fonts::char_width(Face::Builtin(FontKind::Regular), '•', size)
+                        .unwrap_or(0.0),
                     text: "•".into(),
-                    font: FontKind::Regular,
+                    font: Face::Builtin(FontKind::Regular),
                     size,
                     color: self.theme.accent,
                     link: None,
+                    glyphs: Vec::new(),
+                    rtl: false,
                 },
             );
         }

@@ -86,6 +86,27 @@ pub fn unsupported_chars(brief: &Brief) -> Vec<(char, Span)> {
     found
 }
 
+/// Which language's forms of Chinese characters a text wants, for
+/// choosing among fonts that draw them differently: Japanese when it has
+/// kana, Korean when it has Hangul, else Chinese ("" without any).
+pub fn han_language_of(chars: impl IntoIterator<Item = char>) -> &'static str {
+    let mut han = false;
+    for c in chars {
+        match u32::from(c) {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => return "ja",
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => return "ko",
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => han = true,
+            _ => {}
+        }
+    }
+    if han { "zh" } else { "" }
+}
+
+/// [`han_language_of`] the characters of the brief the built-in faces lack.
+pub fn han_language(brief: &Brief) -> &'static str {
+    han_language_of(unsupported_chars(brief).into_iter().map(|(c, _)| c))
+}
+
 /// The characters of one line of the source that no embedded face can
 /// show, for one `missing-glyph` warning per line.
 #[derive(Clone, Debug, PartialEq, Eq)]

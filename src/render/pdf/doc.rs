@@ -8,7 +8,7 @@
 //! file's content (same length, so the xref stays valid). Dates come from
 //! the caller's timestamp.
 
-use super::fonts::{self, FontKind};
+use super::fonts::{self, Face, FontKind};
 use super::layout::{Item, Page, Rgb, Shape};
 use printpdf::{
     Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LinePoint,
@@ -16,7 +16,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId,
     XObjectTransform,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Document information.
 pub struct Meta<'a> {
@@ -42,10 +42,16 @@ pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>
 
     // Which characters each face draws; only used faces are embedded.
     let mut used: [BTreeSet<char>; 3] = Default::default();
+    let mut used_fallback: BTreeMap<u16, BTreeSet<u16>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
-            if let Item::Text { font, text, .. } = item {
-                used[font.index()].extend(text.chars());
+            match item {
+                Item::Text { font, text, .. } => used[font.index()].extend(text.chars()),
+                Item::Glyphs { face, glyphs, .. } => used_fallback
+                    .entry(*face)
+                    .or_default()
+                    .extend(glyphs.iter().map(|g| g.0)),
+                _ => {}
             }
         }
     }
@@ -74,6 +80,26 @@ pub fn build(pages: &[Page], size_mm: (f32, f32), meta: &Meta) -> Result<Vec<u8>
             .insert(id.clone(), PdfFont::new(parsed.clone()));
         ids[kind.index()] = Some(id);
     }
+    let mut fallback_ids: BTreeMap<u16, FontId> = BTreeMap::new();
+    for (&face, gids) in &used_fallback {
+        let fallback = fonts::fallback_face(face).ok_or("a fallback font went missing")?;
+        let parsed = fallback.parsed().ok_or_else(|| {
+            format!(
+                "the font `{}` could not be read for embedding",
+                fallback.file.key
+            )
+        })?;
+        let id = fallback_font_id(&fallback.name, gids);
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed.clone()));
+        fallback_ids.insert(face, id);
+    }
+    let ids = FontIds {
+        builtin: ids,
+        fallback: fallback_ids,
+    };
 
     let pdf_pages = pages
         .iter()
@@ -126,6 +152,63 @@ fn font_id(kind: FontKind, chars: &BTreeSet<char>) -> FontId {
     FontId(format!("{tag}{}", kind.letter()))
 }
 
+/// A fallback face's resource name: a subset tag from the face and the
+/// glyphs drawn with it, and letters from the face's name.
+fn fallback_font_id(name: &str, gids: &BTreeSet<u16>) -> FontId {
+    let mut data: Vec<u8> = name.as_bytes().to_vec();
+    for gid in gids {
+        data.extend(gid.to_be_bytes());
+    }
+    let hash = crate::hash::fnv1a64(&data, crate::hash::FNV_OFFSET);
+    let of_name = crate::hash::fnv1a64(name.as_bytes(), crate::hash::FNV_OFFSET);
+    let letters = |h: u64| -> String {
+        (0..6)
+            .map(|i| char::from(b'A' + ((h >> (i * 10)) % 26) as u8))
+            .collect()
+    };
+    FontId(format!("{}F{}", letters(hash), letters(of_name)))
+}
+
+/// The resource names of the fonts a document embeds.
+struct FontIds {
+    builtin: [Option<FontId>; 3],
+    fallback: BTreeMap<u16, FontId>,
+}
+
+impl FontIds {
+    fn get(&self, face: Face) -> Option<&FontId> {
+        match face {
+            Face::Builtin(kind) => self.builtin[kind.index()].as_ref(),
+            Face::Fallback(id) => self.fallback.get(&id),
+        }
+    }
+}
+
+/// The `ShowText` of shaped glyphs placed `dx` points apart: each glyph
+/// followed by the kern that moves the pen from where the PDF viewer puts
+/// it (the glyph's `/W` width) to where the next glyph belongs.
+fn glyph_run(face: u16, size: f32, glyphs: &[(u16, f32, String)]) -> Vec<printpdf::Codepoint> {
+    let advance = |gid: u16| fonts::fallback_face(face).map_or(0.0, |f| f.advance_1000(gid));
+    glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, (gid, dx, text))| {
+            let offset = match glyphs.get(i + 1) {
+                Some((_, next, _)) if size > 0.0 => {
+                    let kern = advance(*gid) - (next - dx) * 1000.0 / size;
+                    (kern * 100.0).round() / 100.0
+                }
+                _ => 0.0,
+            };
+            printpdf::Codepoint {
+                gid: *gid,
+                offset,
+                cid: Some(text.clone()),
+            }
+        })
+        .collect()
+}
+
 /// Rounds to hundredths of a point: plenty for print, and smaller streams.
 fn r(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
@@ -141,7 +224,7 @@ fn color(c: Rgb) -> Color {
 }
 
 /// The content stream of one page: graphics first, then all text in reading order.
-fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op> {
+fn page_ops(page: &Page, page_height: f32, ids: &FontIds) -> Vec<Op> {
     let flip = |y: f32| r(page_height - y);
     let mut ops = Vec::new();
     let mut fill: Option<Rgb> = None;
@@ -234,33 +317,58 @@ fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op>
                     ),
                 });
             }
-            Item::Text { .. } => {}
+            Item::Text { .. } | Item::Glyphs { .. } => {}
         }
     }
 
     ops.push(Op::StartTextSection);
-    let mut font: Option<(FontKind, f32)> = None;
+    let mut font: Option<(Face, f32)> = None;
     for item in &page.items {
-        let Item::Text {
-            x,
-            y,
-            font: kind,
-            size,
-            color: c,
-            text,
-        } = item
-        else {
+        let (x, y, face, size, c, shown, actual) = match item {
+            Item::Text {
+                x,
+                y,
+                font,
+                size,
+                color,
+                text,
+            } => (
+                x,
+                y,
+                Face::Builtin(*font),
+                size,
+                color,
+                TextItem::Text(text.clone()),
+                None,
+            ),
+            Item::Glyphs {
+                x,
+                y,
+                face,
+                size,
+                color,
+                glyphs,
+                text,
+            } => (
+                x,
+                y,
+                Face::Fallback(*face),
+                size,
+                color,
+                TextItem::GlyphIds(glyph_run(*face, *size, glyphs)),
+                text.as_ref(),
+            ),
+            _ => continue,
+        };
+        let Some(id) = ids.get(face) else {
             continue;
         };
-        let Some(id) = &ids[kind.index()] else {
-            continue;
-        };
-        if font != Some((*kind, *size)) {
+        if font != Some((face, *size)) {
             ops.push(Op::SetFont {
                 font: PdfFontHandle::External(id.clone()),
                 size: Pt(*size),
             });
-            font = Some((*kind, *size));
+            font = Some((face, *size));
         }
         if fill != Some(*c) {
             ops.push(Op::SetFillColor { col: color(*c) });
@@ -269,12 +377,36 @@ fn page_ops(page: &Page, page_height: f32, ids: &[Option<FontId>; 3]) -> Vec<Op>
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(r(*x)), Pt(flip(*y))),
         });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.clone())],
-        });
+        // Shaped text reads back as its characters in logical order (a
+        // glyph may stand for several characters, or be drawn before the
+        // character it follows, as Devanagari's short i is).
+        if let Some(text) = actual {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: printpdf::DictItem::Dict {
+                    map: [("ActualText".to_string(), pdf_text_string(text))].into(),
+                },
+            });
+        }
+        ops.push(Op::ShowText { items: vec![shown] });
+        if actual.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, written in hex.
+fn pdf_text_string(text: &str) -> printpdf::DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend(unit.to_be_bytes());
+    }
+    printpdf::DictItem::String {
+        data,
+        literal: false,
+    }
 }
 
 /// A URI as PDF wants it: 7-bit ASCII, other bytes percent-encoded.

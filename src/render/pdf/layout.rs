@@ -5,7 +5,8 @@
 //! the page and y growing downwards; [`super::doc`] flips them into PDF space.
 //! Nothing here knows about briefs or about printpdf.
 
-use super::fonts::FontKind;
+use super::fonts::{Face, FontKind};
+use super::shaping::PlacedGlyph;
 
 /// An RGB colour, each channel 0–1.
 pub type Rgb = [f32; 3];
@@ -21,6 +22,19 @@ pub enum Item {
         size: f32,
         color: Rgb,
         text: String,
+    },
+    /// Shaped glyphs of a fallback face on one baseline `y`, each `dx`
+    /// points right of `x`, with the text each stands for; `text` is what
+    /// the whole item reads as (its characters in logical order), for
+    /// copying and searching, when its glyphs do not say it well enough.
+    Glyphs {
+        x: f32,
+        y: f32,
+        face: u16,
+        size: f32,
+        color: Rgb,
+        glyphs: Vec<(u16, f32, String)>,
+        text: Option<String>,
     },
     /// A filled rectangle or a stroked polyline.
     Shape(Shape),
@@ -50,10 +64,14 @@ pub struct Piece {
     pub x: f32,
     pub width: f32,
     pub text: String,
-    pub font: FontKind,
+    pub font: Face,
     pub size: f32,
     pub color: Rgb,
     pub link: Option<String>,
+    /// The shaped glyphs of a piece in a fallback face (empty otherwise).
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Whether the piece runs right to left.
+    pub rtl: bool,
 }
 
 /// A filled rectangle (`y` is its top edge) or a stroked polyline: drawn on a
@@ -139,15 +157,43 @@ impl LineBox {
         }
         let baseline = y + self.baseline;
         for p in &self.pieces {
-            if !p.text.is_empty() {
-                page.items.push(Item::Text {
+            match p.font {
+                Face::Builtin(font) if !p.text.is_empty() => page.items.push(Item::Text {
                     x: x + p.x,
                     y: baseline,
-                    font: p.font,
+                    font,
                     size: p.size,
                     color: p.color,
                     text: p.text.clone(),
-                });
+                }),
+                Face::Builtin(_) => {}
+                Face::Fallback(face) => {
+                    // One item per stretch of glyphs at one height: marks
+                    // raised by the shaping engine get their own.
+                    for (i, stretch) in p.glyphs.chunk_by(|a, b| a.y == b.y).enumerate() {
+                        let x0 = x + p.x + stretch[0].x;
+                        page.items.push(Item::Glyphs {
+                            x: x0,
+                            y: baseline - stretch[0].y,
+                            face,
+                            size: p.size,
+                            color: p.color,
+                            glyphs: stretch
+                                .iter()
+                                .map(|g| (g.gid, x + p.x + g.x - x0, g.text.clone()))
+                                .collect(),
+                            // The first stretch of a left-to-right piece
+                            // reads as the whole piece; right-to-left text
+                            // reads from its glyphs, which PDF readers
+                            // put back into logical order themselves.
+                            text: match (i, p.rtl) {
+                                (_, true) => None,
+                                (0, false) => Some(p.text.clone()),
+                                _ => Some(String::new()),
+                            },
+                        });
+                    }
+                }
             }
         }
         // One link area per run of pieces that share a target.

@@ -2,9 +2,11 @@
 //!
 //! A pure function from brief and options to bytes, split by concern:
 //!
-//! - `fonts`: the embedded DejaVu Sans faces, glyph coverage, widths;
+//! - `fonts`: the embedded DejaVu Sans faces and the fallback faces a
+//!   font source finds, glyph coverage, widths;
 //! - `lean`: the faces without hinting, layout tables and glyph names;
 //! - `text`: styled text, URL detection, wrapping by glyph widths;
+//! - `shaping`: text in fallback faces shaped (joining, clusters, marks);
 //! - `bidi`: right-to-left runs put into visual order;
 //! - `layout`: positioned items on pages and the flow cursor;
 //! - `table`: tables whose rows break across pages;
@@ -31,14 +33,16 @@ mod layout;
 #[cfg(test)]
 mod lean;
 mod running;
+mod shaping;
 mod table;
 mod text;
 mod theme;
 mod timeline;
 
-use super::{RenderOptions, VERSION};
+use super::{FontSource, RenderOptions, VERSION};
 use crate::model::Brief;
 use crate::syntax::Span;
+use std::sync::Arc;
 
 /// Renders `brief` as a PDF document. Pure: no I/O.
 ///
@@ -54,6 +58,7 @@ pub fn render(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String>
 }
 
 fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String> {
+    let _fonts = fonts::use_source(options.fonts.clone(), coverage::han_language(brief));
     let (width, height) = options.page.size_mm();
     let geo = layout::Geometry::for_page(width, height);
     let logo = match &options.logo {
@@ -74,10 +79,11 @@ fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, Strin
 
 pub use coverage::{LineGlyphs, script_name};
 
-/// The lines of a brief's source whose characters the embedded fonts cannot
-/// show: one entry per line, at its first such character (for
-/// `missing-glyph`).
-pub fn missing_glyphs(source: &str) -> Vec<LineGlyphs> {
+/// The lines of a brief's source whose characters no font can show (the
+/// embedded ones, nor those `fonts` finds): one entry per line, at its
+/// first such character (for `missing-glyph`).
+pub fn missing_glyphs(source: &str, fonts: Option<Arc<dyn FontSource>>) -> Vec<LineGlyphs> {
+    let _fonts = fonts::use_source(fonts, coverage::han_language_of(source.chars()));
     coverage::missing_glyphs(source)
 }
 

@@ -8,8 +8,9 @@
 //! text are put into visual order ([`super::bidi`]).
 
 use super::bidi;
-use super::fonts::{self, FontKind};
+use super::fonts::{self, Face, FontKind};
 use super::layout::{LineBox, Piece, Rgb, Shape};
+use super::shaping;
 use std::ops::Range;
 
 /// How a run of text looks.
@@ -105,13 +106,18 @@ impl Rich {
 
 pub use crate::model::find_urls;
 
-/// One character as it will be drawn.
-#[derive(Clone, Copy)]
+/// One unit as it will be drawn: a character, or a cluster of characters
+/// that a shaping engine draws together (a joined Arabic letter, a
+/// Devanagari conjunct, a base with its marks).
+#[derive(Clone)]
 struct Glyph {
+    /// The (first) character: what line breaking and bidi look at.
     c: char,
-    font: FontKind,
+    face: Face,
     run: usize,
     width: f32,
+    /// A shaped cluster's characters (`None`: just `c`, drawn as is).
+    cluster: Option<Box<str>>,
 }
 
 /// A word and the space glyph before it (if any).
@@ -133,6 +139,30 @@ fn is_break_after(c: char) -> bool {
     )
 }
 
+/// Characters of scripts written without spaces between words, where a
+/// line may break between any two of them (Chinese, Japanese).
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Characters a line must not start with (closing punctuation, small kana).
+fn no_break_before(c: char) -> bool {
+    "、。，．！？：；）」』】〕〉》｝〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥,.!?:;)]}%"
+        .contains(c)
+}
+
+/// Characters a line must not end with (opening punctuation).
+fn no_break_after(c: char) -> bool {
+    "（「『【〔〈《｛〘〖([{".contains(c)
+}
+
+/// Whether a line may break between `before` and `after` with no space.
+fn breaks_between(before: char, after: char) -> bool {
+    (is_cjk(before) || is_cjk(after)) && !no_break_before(after) && !no_break_after(before)
+}
+
 /// Wraps `rich` into lines at most `width` wide, each `line_height` tall.
 /// Always returns at least one line.
 pub fn wrap(rich: &Rich, width: f32, line_height: f32) -> Vec<LineBox> {
@@ -145,8 +175,12 @@ pub fn wrap(rich: &Rich, width: f32, line_height: f32) -> Vec<LineBox> {
     for word in &words {
         let w_glyphs = &glyphs[word.glyphs.clone()];
         let ww: f32 = w_glyphs.iter().map(|g| g.width).sum();
-        let space = if cur.is_empty() { None } else { word.space };
-        let sw = space.map_or(0.0, |g| g.width);
+        let space = if cur.is_empty() {
+            None
+        } else {
+            word.space.clone()
+        };
+        let sw = space.as_ref().map_or(0.0, |g| g.width);
         if cur_w + sw + ww <= width + 0.01 {
             cur.extend(space);
             cur.extend_from_slice(w_glyphs);
@@ -172,17 +206,28 @@ pub fn wrap(rich: &Rich, width: f32, line_height: f32) -> Vec<LineBox> {
     // Right-to-left scripts: reorder each line into visual order, and run
     // right-to-left paragraphs from the right edge.
     let rtl = bidi::paragraph_is_rtl(glyphs.iter().map(|g| g.c));
-    if rtl || bidi::has_rtl(glyphs.iter().map(|g| g.c)) {
-        for line in &mut lines {
-            bidi::reorder_line(line, rtl, |g| g.c, |g, c| g.c = c);
-        }
-    }
+    let mixed = rtl || bidi::has_rtl(glyphs.iter().map(|g| g.c));
 
     let default_size = rich.runs.first().map_or(10.0, |(s, _)| s.size);
     lines
-        .iter()
-        .map(|line| {
-            let mut built = build_line(rich, line, line_height, default_size);
+        .into_iter()
+        .map(|mut line| {
+            let levels = if mixed {
+                // Shaped clusters are mirrored by the shaping engine.
+                bidi::reorder_line(
+                    &mut line,
+                    rtl,
+                    |g| g.c,
+                    |g, c| {
+                        if g.cluster.is_none() {
+                            g.c = c;
+                        }
+                    },
+                )
+            } else {
+                Vec::new()
+            };
+            let mut built = build_line(rich, &line, &levels, line_height, default_size);
             if rtl && width < 1e5 {
                 built.shift((width - built.text_width()).max(0.0));
             }
@@ -191,56 +236,127 @@ pub fn wrap(rich: &Rich, width: f32, line_height: f32) -> Vec<LineBox> {
         .collect()
 }
 
-/// Resolves every character and splits the text into words.
+/// Resolves every character, shapes the runs drawn in fallback faces, and
+/// splits the text into words.
 fn shape(rich: &Rich) -> (Vec<Glyph>, Vec<Word>) {
-    let mut glyphs = Vec::new();
-    let mut words: Vec<Word> = Vec::new();
-    let mut pending_space: Option<Glyph> = None;
-    let mut in_word = false;
+    let mut out = Words::default();
     for (run, (style, text)) in rich.runs.iter().enumerate() {
+        // Characters waiting to be shaped together in one fallback face.
+        let mut segment = String::new();
+        let mut segment_face = None;
         for c in text.chars() {
+            let resolved = if (c.is_whitespace() && !is_no_break_space(c)) || c.is_control() {
+                None
+            } else {
+                fonts::resolve(style.font, c)
+            };
+            if let Some((face @ Face::Fallback(_), _)) = resolved {
+                if segment_face != Some(face) {
+                    out.push_shaped(run, style, segment_face, &segment);
+                    segment.clear();
+                    segment_face = Some(face);
+                }
+                segment.push(c);
+                continue;
+            }
+            out.push_shaped(run, style, segment_face.take(), &segment);
+            segment.clear();
             if (c.is_whitespace() && !is_no_break_space(c)) || c.is_control() {
                 if c.is_whitespace() || c == '\t' {
-                    in_word = false;
-                    if pending_space.is_none() {
-                        pending_space = Some(Glyph {
-                            c: ' ',
-                            font: style.font,
-                            run,
-                            width: fonts::char_width(style.font, ' ', style.size).unwrap_or(0.0),
-                        });
-                    }
+                    out.space(run, style);
                 }
                 continue;
             }
-            let Some((font, drawn)) = fonts::resolve(style.font, c) else {
+            let Some((face, drawn)) = resolved else {
                 continue;
             };
-            let glyph = Glyph {
+            out.push(Glyph {
                 c: drawn,
-                font,
+                face,
                 run,
-                width: fonts::char_width(font, drawn, style.size).unwrap_or(0.0),
-            };
-            if !in_word {
-                words.push(Word {
-                    space: if words.is_empty() {
-                        None
-                    } else {
-                        pending_space
-                    },
-                    glyphs: glyphs.len()..glyphs.len(),
-                });
-                pending_space = None;
-                in_word = true;
-            }
-            glyphs.push(glyph);
-            if let Some(word) = words.last_mut() {
-                word.glyphs.end = glyphs.len();
-            }
+                width: fonts::char_width(face, drawn, style.size).unwrap_or(0.0),
+                cluster: None,
+            });
+        }
+        out.push_shaped(run, style, segment_face, &segment);
+    }
+    (out.glyphs, out.words)
+}
+
+/// Glyphs split into words as they come.
+#[derive(Default)]
+struct Words {
+    glyphs: Vec<Glyph>,
+    words: Vec<Word>,
+    pending_space: Option<Glyph>,
+    in_word: bool,
+}
+
+impl Words {
+    /// A space (or a run of them) between words.
+    fn space(&mut self, run: usize, style: &Style) {
+        self.in_word = false;
+        if self.pending_space.is_none() {
+            let face = Face::Builtin(style.font);
+            self.pending_space = Some(Glyph {
+                c: ' ',
+                face,
+                run,
+                width: fonts::char_width(face, ' ', style.size).unwrap_or(0.0),
+                cluster: None,
+            });
         }
     }
-    (glyphs, words)
+
+    /// Appends a glyph, starting a new word after a space or where a line
+    /// may break without one.
+    fn push(&mut self, glyph: Glyph) {
+        let starts_word = !self.in_word
+            || self.glyphs.last().is_some_and(|last| {
+                let before = last.cluster.as_deref().and_then(|t| t.chars().last());
+                breaks_between(before.unwrap_or(last.c), glyph.c)
+            });
+        if starts_word {
+            let space = if self.in_word || self.words.is_empty() {
+                None
+            } else {
+                self.pending_space.take()
+            };
+            self.pending_space = None;
+            self.words.push(Word {
+                space,
+                glyphs: self.glyphs.len()..self.glyphs.len(),
+            });
+            self.in_word = true;
+        }
+        self.glyphs.push(glyph);
+        if let Some(word) = self.words.last_mut() {
+            word.glyphs.end = self.glyphs.len();
+        }
+    }
+
+    /// Shapes `text` in `face` and appends its clusters.
+    fn push_shaped(&mut self, run: usize, style: &Style, face: Option<Face>, text: &str) {
+        let Some(face @ Face::Fallback(id)) = face else {
+            return;
+        };
+        if text.is_empty() {
+            return;
+        }
+        let Some(fallback) = fonts::fallback_face(id) else {
+            return;
+        };
+        for (range, advance) in shaping::clusters(fallback, text) {
+            let cluster = &text[range];
+            self.push(Glyph {
+                c: cluster.chars().next().unwrap_or(' '),
+                face,
+                run,
+                width: advance * style.size,
+                cluster: Some(cluster.into()),
+            });
+        }
+    }
 }
 
 /// Breaks a word wider than `width` into chunks that fit (each holds at
@@ -249,7 +365,7 @@ fn split_long(word: &[Glyph], width: f32) -> Vec<Vec<Glyph>> {
     let mut chunks = Vec::new();
     let mut chunk: Vec<Glyph> = Vec::new();
     let mut chunk_w = 0.0f32;
-    for &g in word {
+    for g in word {
         if !chunk.is_empty() && chunk_w + g.width > width + 0.01 {
             // Break after the last punctuation in the second half of the chunk.
             let cut = chunk
@@ -261,7 +377,7 @@ fn split_long(word: &[Glyph], width: f32) -> Vec<Vec<Glyph>> {
             chunks.push(std::mem::replace(&mut chunk, rest));
             chunk_w = chunk.iter().map(|x| x.width).sum();
         }
-        chunk.push(g);
+        chunk.push(g.clone());
         chunk_w += g.width;
     }
     if !chunk.is_empty() {
@@ -270,30 +386,65 @@ fn split_long(word: &[Glyph], width: f32) -> Vec<Vec<Glyph>> {
     chunks
 }
 
-/// Turns resolved glyphs into a line of pieces, one per style run.
-fn build_line(rich: &Rich, glyphs: &[Glyph], line_height: f32, default_size: f32) -> LineBox {
+/// Turns glyphs in visual order (with their bidi `levels`, empty when the
+/// line is all left to right) into a line of pieces, one per style run,
+/// face and direction. Pieces in fallback faces are shaped again as drawn.
+fn build_line(
+    rich: &Rich,
+    glyphs: &[Glyph],
+    levels: &[u8],
+    line_height: f32,
+    default_size: f32,
+) -> LineBox {
     let mut pieces: Vec<Piece> = Vec::new();
+    // The clusters of each shaped piece, in visual order, and its direction.
+    let mut shaped: Vec<(usize, Vec<&str>, bool)> = Vec::new();
     let mut x = 0.0f32;
-    let mut key: Option<(usize, FontKind)> = None;
-    for g in glyphs {
+    let mut key: Option<(usize, Face, bool)> = None;
+    for (i, g) in glyphs.iter().enumerate() {
         let style = &rich.runs[g.run].0;
-        if key != Some((g.run, g.font)) {
+        let rtl = levels.get(i).is_some_and(|l| l % 2 == 1);
+        if key != Some((g.run, g.face, rtl)) {
+            if matches!(g.face, Face::Fallback(_)) {
+                shaped.push((pieces.len(), Vec::new(), rtl));
+            }
             pieces.push(Piece {
                 x,
                 width: 0.0,
                 text: String::new(),
-                font: g.font,
+                font: g.face,
                 size: style.size,
                 color: style.color,
                 link: style.link.clone(),
+                glyphs: Vec::new(),
+                rtl,
             });
-            key = Some((g.run, g.font));
+            key = Some((g.run, g.face, rtl));
         }
         if let Some(p) = pieces.last_mut() {
-            p.text.push(g.c);
+            match &g.cluster {
+                Some(cluster) => {
+                    if let Some((_, clusters, _)) = shaped.last_mut() {
+                        clusters.push(cluster);
+                    }
+                }
+                None => p.text.push(g.c),
+            }
             p.width += g.width;
         }
         x += g.width;
+    }
+    for (at, mut clusters, rtl) in shaped {
+        let piece = &mut pieces[at];
+        if rtl {
+            clusters.reverse();
+        }
+        piece.text = clusters.concat();
+        if let Face::Fallback(id) = piece.font
+            && let Some(face) = fonts::fallback_face(id)
+        {
+            piece.glyphs = shaping::place(face, &piece.text, rtl, piece.size);
+        }
     }
     let size = pieces
         .iter()
@@ -347,7 +498,7 @@ pub fn ellipsize(font: FontKind, text: &str, size: f32, width: f32) -> String {
     let mut end = 0;
     for (i, c) in text.char_indices() {
         let w = fonts::resolve(font, c)
-            .and_then(|(k, c)| fonts::char_width(k, c, size))
+            .and_then(|(face, c)| fonts::char_width(face, c, size))
             .unwrap_or(0.0);
         if used + w > room + 0.01 {
             break;
