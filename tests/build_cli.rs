@@ -171,6 +171,7 @@ fn missing_glyphs_are_warnings_naming_the_character_and_line() {
     std::fs::write(dir.path().join("cjk.brief"), &text).unwrap();
     let line = text.lines().position(|l| l.contains('漢')).unwrap() + 1;
     let out = briefc(dir.path())
+        .env("BRIEFC_SYSTEM_FONTS", "0")
         .args(["build", "--pdf", "cjk.brief"])
         .output()
         .unwrap();

@@ -124,7 +124,7 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             continue;
         }
 
-        let mut options = render_options(&config, args.page, timestamp, want_html)?;
+        let mut options = render_options(&config, args.page, timestamp, want_html, want_pdf)?;
         options.speaking_rate_wpm = config.settings_for(&brief.brief).speaking_rate_wpm;
         if want_pdf
             && !warned_logo
@@ -277,6 +277,7 @@ fn render_options(
     page: Option<PageArg>,
     timestamp: i64,
     want_html: bool,
+    want_pdf: bool,
 ) -> Result<RenderOptions, CliError> {
     // The HTML shows any logo, the PDF a PNG or JPEG one: a PDF-only build
     // reads no file it would not use.
@@ -296,7 +297,11 @@ fn render_options(
         logo,
         page,
         timestamp,
-        fonts: Some(font_source(config)?),
+        fonts: if want_pdf {
+            Some(font_source(config)?)
+        } else {
+            None
+        },
         ..RenderOptions::default()
     })
 }
@@ -614,26 +619,32 @@ fn font_warnings(source: &str, config: &Config, fonts: Arc<dyn FontSource>) -> V
             let shown = |c: char| format!("`{c}` (U+{:04X})", c as u32);
             let message = match (line.chars.len(), line.occurrences) {
                 (1, 1) => format!(
-                    "the PDF font has no glyph for {}; it will show as \"\u{FFFD}\" in the PDF",
+                    "no font has a glyph for {}; it will show as \"\u{FFFD}\" in the PDF",
                     shown(c)
                 ),
                 (1, n) => format!(
-                    "the PDF font has no glyph for {}, here and {} more time{} on this line; it will show as \"\u{FFFD}\" in the PDF",
+                    "no font has a glyph for {}, here and {} more time{} on this line; it will show as \"\u{FFFD}\" in the PDF",
                     shown(c),
                     n - 1,
                     if n == 2 { "" } else { "s" }
                 ),
                 (distinct, n) => format!(
-                    "the PDF font has no glyph for {} and {} other character{} on this line ({n} in all); they will show as \"\u{FFFD}\" in the PDF",
+                    "no font has a glyph for {} and {} other character{} on this line ({n} in all); they will show as \"\u{FFFD}\" in the PDF",
                     shown(c),
                     distinct - 1,
                     if distinct == 2 { "" } else { "s" }
                 ),
             };
             let script = pdf::script_name(c);
+            let package = match script {
+                "Chinese, Japanese and Korean" | "Japanese" | "Korean" => "fonts-noto-cjk",
+                "emoji and symbol" => "fonts-symbola",
+                _ => "fonts-noto-core",
+            };
             let help = format!(
-                "the HTML shows {}; the PDF's built-in font (DejaVu Sans) has no {script} characters, so hand over the HTML for this brief",
-                if line.chars.len() == 1 { "it" } else { "them" }
+                "neither the built-in font (DejaVu Sans) nor a font on this machine has {script} characters; install one (on Debian or Ubuntu: `apt install {package}`) or put a .ttf/.otf file that has {} in the folder `fonts:` names in briefc.yaml, and build again; the HTML shows {} already",
+                if line.chars.len() == 1 { "it" } else { "them" },
+                if line.chars.len() == 1 { "it" } else { "them" },
             );
             Diagnostic {
                 rule: Rule::MissingGlyph,

@@ -185,9 +185,9 @@ rules! {
         "A starter brief checks clean apart from its placeholders, so this is what says it was never filled in: `check --deny-warnings` fails in CI, and `build` warns before it prints `[Client name]` into the PDF. Only the exact texts `briefc new` writes count; other square brackets are left alone.",
         "client: [Client name]      <- write the client's name";
     MissingGlyph = "missing-glyph", Warning, false,
-        "`briefc build` only: the PDF's embedded fonts have no glyph for a character (e.g. CJK ideographs).",
-        "A character the font cannot draw would vanish from the PDF without a word; the HTML still shows it.",
-        "## Notes\n漢字      <- DejaVu has no CJK glyphs";
+        "`briefc build` only: no font has a glyph for a character — not the PDF's built-in DejaVu Sans, not the `fonts:` folder of `briefc.yaml`, not the fonts installed on the machine.",
+        "The PDF draws Latin, Greek and Cyrillic with its built-in DejaVu Sans. For other scripts (Chinese, Japanese, Korean, Arabic, Devanagari, Thai…) it looks for a font that has the character: first in the folder `fonts:` names in `briefc.yaml`, then among the machine's fonts (Noto's fonts cover nearly every script: on Debian or Ubuntu, `fonts-noto-cjk` and `fonts-noto-core`). A character no font has would show as a box in the PDF; the HTML still shows it. One warning per line, at the first such character.",
+        "## Notes\n漢字      <- on a machine without a CJK font";
 }
 
 impl Rule {

@@ -238,6 +238,9 @@ impl Brief {
         };
         cmd.current_dir(self.dir.path().join(&self.cwd))
             .env("NO_COLOR", "1")
+            // Only the built-in fonts, whatever the machine has installed
+            // (tests of system fonts set it back with `.env(…)`).
+            .env("BRIEFC_SYSTEM_FONTS", "0")
             .env_remove("RUST_BACKTRACE")
             .env_remove("RUST_LIB_BACKTRACE")
             .args(&args);
