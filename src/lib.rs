@@ -20,6 +20,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod format;
+pub mod labels;
 mod hash;
 pub mod model;
 pub mod render;
