@@ -294,6 +294,7 @@ fn render_options(
         logo,
         page,
         timestamp,
+        labels: config.labels.clone(),
         ..RenderOptions::default()
     })
 }

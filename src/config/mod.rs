@@ -183,6 +183,9 @@ pub struct Config {
     pub page: PageSize,
     /// A folder of template overrides, resolved against the config file's folder.
     pub templates: Option<PathBuf>,
+    /// Texts that replace the outputs' built-in labels (`labels:`).
+    #[serde(skip_serializing_if = "crate::labels::Overrides::is_empty")]
+    pub labels: crate::labels::Overrides,
 }
 
 impl Config {

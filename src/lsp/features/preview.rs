@@ -32,6 +32,7 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
         speaking_rate_wpm: config
             .settings_for(&analysis.checked.brief)
             .speaking_rate_wpm,
+        labels: config.labels.clone(),
     };
     let overrides;
     let templates = match &config.templates {
