@@ -330,10 +330,38 @@ fn a_bad_language_is_an_invalid_value_with_the_tag_meant_or_the_languages() {
         help.contains("`uk`, `de-CH` or `pt-BR`") && help.contains("`ja` (Japanese), `zh` (Chinese)"),
         "{help}"
     );
-    // Well-formed tags are taken, with or without built-in labels.
-    for fine in ["uk-UA", "DE-ch", "zh-Hant-TW", "it"] {
+    // Well-formed tags of built-in languages are taken as they are.
+    for fine in ["uk-UA", "DE-ch", "zh-Hans-SG", "en-GB"] {
         assert_eq!(diagnostics(&with(fine)), [], "{fine}");
     }
+}
+
+#[test]
+fn a_language_without_labels_warns_unless_briefc_yaml_gives_them() {
+    let with = |value: &str| UKRAINIAN.replace("language: uk", &format!("language: {value}"));
+    let check = |value: &str, config: &str| {
+        let out = Brief::new()
+            .file("a.brief", with(value))
+            .file("briefc.yaml", format!("{QUIET}{config}"))
+            .args(["check", "--format", "json", "--today", TODAY, "a.brief"])
+            .run();
+        out.diagnostics()
+            .into_iter()
+            .map(|(rule, line, _)| (rule, line))
+            .collect::<Vec<_>>()
+    };
+    let warned = vec![("language-without-labels".to_string(), 17)];
+    assert_eq!(check("it", ""), warned);
+    assert_eq!(check("zh-TW", ""), warned);
+    assert_eq!(check("ua", ""), warned);
+    assert_eq!(check("it-CH", "labels:\n  it: {client: Cliente}\n"), []);
+    assert_eq!(check("it", "labels:\n  it-CH: {client: Cliente}\n"), warned);
+    let (_, _, message, help) = diagnostics(&with("ua")).remove(0);
+    assert_eq!(message, "`ua` is no language: Ukrainian is `uk` (UA is the country)");
+    assert_eq!(help, "write `language: uk`");
+    let (_, _, message, help) = diagnostics(&with("pl")).remove(0);
+    assert_eq!(message, "there are no built-in labels for `pl`: the outputs print English labels");
+    assert!(help.starts_with("give labels for `pl` under `labels:` in briefc.yaml"), "{help}");
 }
 
 #[test]
