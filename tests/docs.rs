@@ -104,8 +104,17 @@ fn labels_doc(current: &str) -> String {
     let cell = |t: &str| t.replace('|', "\\|").replace('\u{a0}', " ");
     let mut table = String::from("\n| key | placeholders | where |\n|---|---|---|\n");
     for key in KEYS {
-        let ph: Vec<String> = key.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect();
-        table.push_str(&format!("| `{}` | {} | {} |\n", key.name, ph.join(" "), key.shown));
+        let ph: Vec<String> = key
+            .placeholders
+            .iter()
+            .map(|p| format!("`{{{p}}}`"))
+            .collect();
+        table.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            key.name,
+            ph.join(" "),
+            key.shown
+        ));
     }
     for &lang in Lang::ALL {
         let labels = Labels::builtin(lang);
@@ -117,7 +126,9 @@ fn labels_doc(current: &str) -> String {
         for key in KEYS {
             let text = labels.get(key.name).unwrap();
             let forms: Vec<String> = if text.forms().count() > 1 {
-                text.forms().map(|(c, t)| format!("{}: {}", c.name(), cell(t))).collect()
+                text.forms()
+                    .map(|(c, t)| format!("{}: {}", c.name(), cell(t)))
+                    .collect()
             } else {
                 vec![cell(text.as_str())]
             };
@@ -125,7 +136,11 @@ fn labels_doc(current: &str) -> String {
         }
     }
     table.push('\n');
-    format!("{}{table}{}", &current[..start + START.len()], &current[end..])
+    format!(
+        "{}{table}{}",
+        &current[..start + START.len()],
+        &current[end..]
+    )
 }
 
 #[test]

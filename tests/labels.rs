@@ -135,7 +135,9 @@ fn english_only_words(lang: Lang) -> BTreeSet<String> {
                     .collect::<Vec<_>>()
             })
             // Placeholder names are not printed.
-            .filter(|w| w.chars().count() >= 3 && !KEYS.iter().any(|k| k.placeholders.contains(&w.as_str())))
+            .filter(|w| {
+                w.chars().count() >= 3 && !KEYS.iter().any(|k| k.placeholders.contains(&w.as_str()))
+            })
             .collect()
     };
     let english = words(&Labels::default());
@@ -209,7 +211,11 @@ fn a_ukrainian_brief_prints_ukrainian_labels_and_no_english_ones() {
     // The metric's own text says `by` (the keyword stays English, see
     // docs/language.md): that is the brief's text, not a label.
     let labels_only = pdf.replace("by 2027-04-30", "");
-    assert_eq!(english_in(&labels_only, Lang::Uk), Vec::<String>::new(), "{pdf}");
+    assert_eq!(
+        english_in(&labels_only, Lang::Uk),
+        Vec::<String>::new(),
+        "{pdf}"
+    );
 }
 
 #[test]
@@ -232,11 +238,20 @@ fn a_german_brief_prints_german_labels_and_no_english_ones() {
     }
     assert_eq!(english_in(&text, Lang::De), Vec::<String>::new(), "{text}");
     let Some(pdf) = pdf else { return };
-    for want in ["VIDEO-BRIEFING", "ENTWURF", "Seite 1 von", "noch nicht unterzeichnet"] {
+    for want in [
+        "VIDEO-BRIEFING",
+        "ENTWURF",
+        "Seite 1 von",
+        "noch nicht unterzeichnet",
+    ] {
         assert!(pdf.contains(want), "{want:?} not in the PDF:\n{pdf}");
     }
     let labels_only = pdf.replace("by 2027-04-30", "");
-    assert_eq!(english_in(&labels_only, Lang::De), Vec::<String>::new(), "{pdf}");
+    assert_eq!(
+        english_in(&labels_only, Lang::De),
+        Vec::<String>::new(),
+        "{pdf}"
+    );
 }
 
 #[test]
@@ -249,7 +264,10 @@ fn japanese_and_chinese_labels_in_the_html_and_a_pdf_is_built() {
         let (html, _, dir) = build(&text, "");
         assert!(html.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
         let text = page_text(&html);
-        assert!(text.contains(kind) && text.contains(scenes), "{tag}: {text}");
+        assert!(
+            text.contains(kind) && text.contains(scenes),
+            "{tag}: {text}"
+        );
         // Until the PDF finds CJK fonts, its labels are drawn as boxes; the
         // file is still a complete PDF.
         if let Some(info) = support::pdfinfo(&dir.path("a.pdf")) {
@@ -267,8 +285,16 @@ fn english_briefs_are_unchanged_and_en_is_the_default() {
         "",
     );
     assert!(without.contains("<html lang=\"en\">"));
-    assert_eq!(with_en.replace("<html lang=\"en-GB\">", "<html lang=\"en\">"), without);
-    for want in ["Client", "Not signed yet", "3 scenes, 26 s in all", "1 of 2 done"] {
+    assert_eq!(
+        with_en.replace("<html lang=\"en-GB\">", "<html lang=\"en\">"),
+        without
+    );
+    for want in [
+        "Client",
+        "Not signed yet",
+        "3 scenes, 26 s in all",
+        "1 of 2 done",
+    ] {
         assert!(without.contains(want), "{want}");
     }
 }
@@ -278,7 +304,10 @@ fn labels_in_briefc_yaml_override_for_every_brief_and_per_language() {
     let config = "labels:\n  client: Customer\n  page: \"p. {n}/{total}\"\n  uk:\n    client: Замовник\n    scene_count:\n      one: \"{n} кадр\"\n      few: \"{n} кадри\"\n      many: \"{n} кадрів\"\n      other: \"{n} кадру\"\n";
     let (html, pdf, _d) = build(UKRAINIAN, config);
     let text = page_text(&html);
-    assert!(text.contains("Замовник") && !text.contains("Клієнт"), "{text}");
+    assert!(
+        text.contains("Замовник") && !text.contains("Клієнт"),
+        "{text}"
+    );
     assert!(text.contains("3 кадри, разом 26 с"), "{text}");
     if let Some(pdf) = pdf {
         assert!(pdf.contains("Замовник") && pdf.contains("3 кадри"), "{pdf}");
@@ -306,7 +335,12 @@ fn diagnostics(text: &str) -> Vec<(String, u64, String, String)> {
         .iter()
         .map(|d| {
             let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
-            (s("rule"), d["line"].as_u64().unwrap(), s("message"), s("help"))
+            (
+                s("rule"),
+                d["line"].as_u64().unwrap(),
+                s("message"),
+                s("help"),
+            )
         })
         .collect()
 }
@@ -327,7 +361,8 @@ fn a_bad_language_is_an_invalid_value_with_the_tag_meant_or_the_languages() {
     let (_, _, message, help) = only("ukr ainian");
     assert_eq!(message, "`ukr ainian` is not a language tag");
     assert!(
-        help.contains("`uk`, `de-CH` or `pt-BR`") && help.contains("`ja` (Japanese), `zh` (Chinese)"),
+        help.contains("`uk`, `de-CH` or `pt-BR`")
+            && help.contains("`ja` (Japanese), `zh` (Chinese)"),
         "{help}"
     );
     // Well-formed tags of built-in languages are taken as they are.
@@ -357,11 +392,20 @@ fn a_language_without_labels_warns_unless_briefc_yaml_gives_them() {
     assert_eq!(check("it-CH", "labels:\n  it: {client: Cliente}\n"), []);
     assert_eq!(check("it", "labels:\n  it-CH: {client: Cliente}\n"), warned);
     let (_, _, message, help) = diagnostics(&with("ua")).remove(0);
-    assert_eq!(message, "`ua` is no language: Ukrainian is `uk` (UA is the country)");
+    assert_eq!(
+        message,
+        "`ua` is no language: Ukrainian is `uk` (UA is the country)"
+    );
     assert_eq!(help, "write `language: uk`");
     let (_, _, message, help) = diagnostics(&with("pl")).remove(0);
-    assert_eq!(message, "there are no built-in labels for `pl`: the outputs print English labels");
-    assert!(help.starts_with("give labels for `pl` under `labels:` in briefc.yaml"), "{help}");
+    assert_eq!(
+        message,
+        "there are no built-in labels for `pl`: the outputs print English labels"
+    );
+    assert!(
+        help.starts_with("give labels for `pl` under `labels:` in briefc.yaml"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -369,7 +413,10 @@ fn a_language_that_is_misspelt_still_labels_the_outputs_as_meant() {
     // `build` refuses a brief with errors, so look at the export: the
     // language meant is what the brief is read as.
     let out = Brief::new()
-        .file("a.brief", UKRAINIAN.replace("language: uk", "language: pt_br"))
+        .file(
+            "a.brief",
+            UKRAINIAN.replace("language: uk", "language: pt_br"),
+        )
         .file("briefc.yaml", QUIET)
         .args(["check", "--format", "json", "--today", TODAY, "a.brief"])
         .run();
@@ -381,19 +428,33 @@ fn mistakes_in_labels_stop_the_command_and_name_the_key() {
     for (config, want) in [
         (
             "labels:\n  clinet: Customer\n",
-            &["briefc.yaml:2:3", "unknown label `clinet`", "did you mean `client`?"][..],
+            &[
+                "briefc.yaml:2:3",
+                "unknown label `clinet`",
+                "did you mean `client`?",
+            ][..],
         ),
         (
             "labels:\n  uk:\n    sign_of: Погодження\n",
-            &["briefc.yaml:3:5", "`labels.uk`: unknown label `sign_of`", "did you mean `sign_off`?"],
+            &[
+                "briefc.yaml:3:5",
+                "`labels.uk`: unknown label `sign_of`",
+                "did you mean `sign_off`?",
+            ],
         ),
         (
             "labels: {page: \"Seite {page} / {total}\"}\n",
-            &["`labels.page`: unknown placeholder `{page}`", "`page` takes `{n}`, `{total}`"],
+            &[
+                "`labels.page`: unknown placeholder `{page}`",
+                "`page` takes `{n}`, `{total}`",
+            ],
         ),
         (
             "labels: {client: \"{name}\"}\n",
-            &["unknown placeholder `{name}`", "`client` takes no placeholders"],
+            &[
+                "unknown placeholder `{name}`",
+                "`client` takes no placeholders",
+            ],
         ),
         (
             "labels:\n  scene_count: {one: \"{n} shot\"}\n",
@@ -401,13 +462,19 @@ fn mistakes_in_labels_stop_the_command_and_name_the_key() {
         ),
         (
             "labels:\n  scene_count: {single: \"{n} shot\", other: \"{n} shots\"}\n",
-            &["unknown plural form `single`", "the forms are zero, one, two, few, many, other"],
+            &[
+                "unknown plural form `single`",
+                "the forms are zero, one, two, few, many, other",
+            ],
         ),
         (
             "labels:\n  client: {one: a, other: b}\n",
             &["`client` is one text, not a map"],
         ),
-        ("labels:\n  dur: Termin\n", &["unknown label `dur`", "did you mean `due`?"]),
+        (
+            "labels:\n  dur: Termin\n",
+            &["unknown label `dur`", "did you mean `due`?"],
+        ),
     ] {
         let out = Brief::new()
             .file("a.brief", support::CLEAN)
@@ -419,4 +486,18 @@ fn mistakes_in_labels_stop_the_command_and_name_the_key() {
             out.stderr_has(w);
         }
     }
+}
+
+#[test]
+fn export_gives_the_language_in_its_usual_case() {
+    let out = Brief::new()
+        .file(
+            "a.brief",
+            UKRAINIAN.replace("language: uk", "language: PT-br"),
+        )
+        .file("briefc.yaml", QUIET)
+        .args(["export", "a.brief", "--today", TODAY])
+        .run();
+    out.code(0);
+    assert_eq!(out.json()["brief"]["header"]["language"], "pt-BR");
 }

@@ -609,7 +609,8 @@ mod tests {
                     let mut want: Vec<&str> = key.placeholders.to_vec();
                     want.sort_unstable();
                     assert_eq!(
-                        used, want,
+                        used,
+                        want,
                         "{lang:?} `{}` ({}): {form:?}",
                         key.name,
                         category.name()
@@ -673,7 +674,10 @@ mod tests {
     fn tags_resolve_by_language_and_overrides_apply_most_specific_last() {
         let none = Overrides::default();
         let client = |t: Option<&str>, o: &Overrides| {
-            Labels::resolve(t.map(tag).as_ref(), o).client.as_str().to_string()
+            Labels::resolve(t.map(tag).as_ref(), o)
+                .client
+                .as_str()
+                .to_string()
         };
         assert_eq!(client(None, &none), "Client");
         assert_eq!(client(Some("de-CH"), &none), "Kunde");

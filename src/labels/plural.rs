@@ -94,10 +94,7 @@ mod tests {
     #[test]
     fn ukrainian_one_few_many() {
         let uk = Some(Lang::Uk);
-        assert_eq!(
-            names(uk, &[1, 21, 101, 1001]),
-            ["one", "one", "one", "one"]
-        );
+        assert_eq!(names(uk, &[1, 21, 101, 1001]), ["one", "one", "one", "one"]);
         assert_eq!(
             names(uk, &[2, 3, 4, 22, 34, 102]),
             ["few", "few", "few", "few", "few", "few"]

@@ -344,14 +344,12 @@ impl<'a> Page<'a> {
         });
         let date = options.date().to_string();
         let footer = match &options.brand.name {
-            Some(brand) => labels.footer_brand.fill(&[
-                ("version", VERSION),
-                ("date", &date),
-                ("brand", brand),
-            ]),
-            None => labels
-                .footer
-                .fill(&[("version", VERSION), ("date", &date)]),
+            Some(brand) => {
+                labels
+                    .footer_brand
+                    .fill(&[("version", VERSION), ("date", &date), ("brand", brand)])
+            }
+            None => labels.footer.fill(&[("version", VERSION), ("date", &date)]),
         };
         Page {
             lang: RenderOptions::lang_of(brief),

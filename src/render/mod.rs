@@ -93,8 +93,14 @@ pub fn header_fields(brief: &Brief, labels: &Labels) -> Vec<(FieldKey, String, S
     };
     let list = |items: Vec<String>| items.join(", ");
     push(FieldKey::Client, h.client.as_ref().map(|v| v.value.clone()));
-    push(FieldKey::Product, h.product.as_ref().map(|v| v.value.clone()));
-    push(FieldKey::Version, h.version.as_ref().map(|v| v.value.clone()));
+    push(
+        FieldKey::Product,
+        h.product.as_ref().map(|v| v.value.clone()),
+    );
+    push(
+        FieldKey::Version,
+        h.version.as_ref().map(|v| v.value.clone()),
+    );
     push(
         FieldKey::Stage,
         h.stage
@@ -117,13 +123,25 @@ pub fn header_fields(brief: &Brief, labels: &Labels) -> Vec<(FieldKey, String, S
             .as_ref()
             .map(|v| list(v.value.iter().map(|f| f.to_string()).collect())),
     );
-    push(FieldKey::Channels, h.channels.as_ref().map(|v| v.value.join(", ")));
+    push(
+        FieldKey::Channels,
+        h.channels.as_ref().map(|v| v.value.join(", ")),
+    );
     push(FieldKey::Due, h.due.as_ref().map(|v| v.value.to_string()));
-    push(FieldKey::Shoot, h.shoot.as_ref().map(|v| v.value.to_string()));
+    push(
+        FieldKey::Shoot,
+        h.shoot.as_ref().map(|v| v.value.to_string()),
+    );
     push(FieldKey::Budget, h.budget.as_ref().map(|v| v.value.clone()));
-    push(FieldKey::Marketing, h.marketing.as_ref().map(|v| v.value.clone()));
+    push(
+        FieldKey::Marketing,
+        h.marketing.as_ref().map(|v| v.value.clone()),
+    );
     push(FieldKey::Sales, h.sales.as_ref().map(|v| v.value.clone()));
-    push(FieldKey::Profile, h.profile.as_ref().map(|v| v.value.clone()));
+    push(
+        FieldKey::Profile,
+        h.profile.as_ref().map(|v| v.value.clone()),
+    );
     push(
         FieldKey::Status,
         Some(labels.status_name(brief.status()).to_string()),

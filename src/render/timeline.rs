@@ -356,9 +356,7 @@ impl Timeline {
     pub fn describe(&self, labels: &Labels) -> String {
         let time = |s: u32| Duration::from_secs(s).timecode();
         let duration = |s: u32| labels.duration(Duration::from_secs(s));
-        let mut out = labels
-            .timeline_title
-            .fill(&[("span", &time(self.span))]);
+        let mut out = labels.timeline_title.fill(&[("span", &time(self.span))]);
         if let Some(length) = self.length {
             out.push(' ');
             out.push_str(
@@ -372,9 +370,7 @@ impl Timeline {
             .segments
             .iter()
             .map(|s| {
-                let mut text = labels
-                    .timeline_scene
-                    .fill(&[("n", &s.number.to_string())]);
+                let mut text = labels.timeline_scene.fill(&[("n", &s.number.to_string())]);
                 if !s.title.is_empty() {
                     text.push_str(&format!(" {}", s.title));
                 }
@@ -588,9 +584,17 @@ mod tests {
             (30, 40, 0.75, 1.0)
         );
         assert_eq!(t.length_end(), Some(0.75));
-        let texts: Vec<_> = t.marks(&Labels::default()).into_iter().map(|m| m.text).collect();
+        let texts: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
         assert_eq!(texts, ["gap 2 s", "gap 2 s", "+10 s over"]);
-        let legend: Vec<_> = t.legend(&Labels::default()).into_iter().map(|l| l.kind).collect();
+        let legend: Vec<_> = t
+            .legend(&Labels::default())
+            .into_iter()
+            .map(|l| l.kind)
+            .collect();
         assert!(legend.contains(&LegendKind::Mark(MarkKind::Gap)));
         assert!(legend.contains(&LegendKind::Mark(MarkKind::Overrun)));
     }
@@ -611,7 +615,11 @@ mod tests {
         assert_eq!(t.span, 90);
         assert!(t.gaps.is_empty(), "ending inside the range is no gap");
         assert_eq!(t.overrun, None);
-        let marks: Vec<_> = t.marks(&Labels::default()).into_iter().map(|m| (m.kind, m.text)).collect();
+        let marks: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect();
         assert_eq!(
             marks,
             [
@@ -645,12 +653,20 @@ mod tests {
         assert_eq!((a.seconds, a.fill, a.over), (6.0, 1.0, Some(2)));
         let b2 = t.segments[1].voiceover.as_ref().unwrap();
         assert_eq!((b2.fill, b2.over), (0.6, None));
-        let marks: Vec<_> = t.marks(&Labels::default()).into_iter().map(|m| m.text).collect();
+        let marks: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
         assert_eq!(marks, ["VO +2 s"]);
         // A faster speaker fits.
         let t = Timeline::of(&b, 300.0).unwrap();
         assert_eq!(t.segments[0].voiceover.as_ref().unwrap().over, None);
-        assert!(t.legend(&Labels::default())[1].text.contains("300 words per minute"));
+        assert!(
+            t.legend(&Labels::default())[1]
+                .text
+                .contains("300 words per minute")
+        );
     }
 
     #[test]

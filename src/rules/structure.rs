@@ -67,17 +67,27 @@ fn language_without_labels(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "write `language: uk`".to_string(),
         ),
         "zh" => (
-            format!("there are no built-in labels for `{}`: the Chinese labels are in simplified characters", tag.value),
-            format!("write `language: zh-Hans` for them, or give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md)", tag.value),
+            format!(
+                "there are no built-in labels for `{}`: the Chinese labels are in simplified characters",
+                tag.value
+            ),
+            format!(
+                "write `language: zh-Hans` for them, or give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md)",
+                tag.value
+            ),
         ),
         _ => (
-            format!("there are no built-in labels for `{}`: the outputs print English labels", tag.value),
-            format!("give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md); {languages}", tag.value),
+            format!(
+                "there are no built-in labels for `{}`: the outputs print English labels",
+                tag.value
+            ),
+            format!(
+                "give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md); {languages}",
+                tag.value
+            ),
         ),
     };
-    out.push(
-        Diagnostic::new(Rule::LanguageWithoutLabels, tag.span, message).with_help(help),
-    );
+    out.push(Diagnostic::new(Rule::LanguageWithoutLabels, tag.span, message).with_help(help));
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

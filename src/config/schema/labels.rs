@@ -51,7 +51,11 @@ impl Keyed for RawLabels {
         }
     }
 
-    fn value<'de, A: MapAccess<'de>>(&mut self, key: LabelsKey, map: &mut A) -> Result<(), A::Error> {
+    fn value<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: LabelsKey,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         match key {
             LabelsKey::Label(key) => {
                 let text = map.next_value_seed(TextSeed(key))?;
@@ -83,7 +87,11 @@ impl Keyed for LanguageLabels {
         labels::key(text).ok_or_else(|| unknown_label(text, false))
     }
 
-    fn value<'de, A: MapAccess<'de>>(&mut self, key: &'static Key, map: &mut A) -> Result<(), A::Error> {
+    fn value<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &'static Key,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let text = map.next_value_seed(TextSeed(key))?;
         self.0.push((key.name, text));
         Ok(())
@@ -147,7 +155,11 @@ impl TextSeed {
             let takes = if key.placeholders.is_empty() {
                 format!("`{}` takes no placeholders", key.name)
             } else {
-                let all: Vec<String> = key.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect();
+                let all: Vec<String> = key
+                    .placeholders
+                    .iter()
+                    .map(|p| format!("`{{{p}}}`"))
+                    .collect();
                 format!("`{}` takes {}", key.name, all.join(", "))
             };
             let help = match did_you_mean(name, key.placeholders.iter().copied()) {
@@ -195,7 +207,10 @@ impl<'de> Visitor<'de> for TextSeed {
         if !key.plural {
             let problem = Problem::new(
                 format!("`{}` is one text, not a map", key.name),
-                Some(format!("write `{}: TEXT`; only counts such as `scene_count` have plural forms", key.name)),
+                Some(format!(
+                    "write `{}: TEXT`; only counts such as `scene_count` have plural forms",
+                    key.name
+                )),
             );
             return Err(problem.raise());
         }

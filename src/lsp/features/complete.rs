@@ -154,7 +154,10 @@ pub fn complete(
                         (en, native) if en == native => en.to_string(),
                         (en, native) => format!("{en} ({native})"),
                     };
-                    (l.code().to_string(), Some(format!("{name}: built-in labels")))
+                    (
+                        l.code().to_string(),
+                        Some(format!("{name}: built-in labels")),
+                    )
                 })
                 .collect(),
             _ => Vec::new(),

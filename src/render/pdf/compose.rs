@@ -10,10 +10,10 @@ use super::layout::{Flow, Geometry, Item, LineBox, Page, Piece, Shape, mm};
 use super::table::{Cell, Table, TableStyle};
 use super::text::{self, Rich, Style};
 use super::theme::Theme;
+use crate::labels::Labels;
 use crate::model::{
     Brief, CheckItem, Content, Metric, Scene, SceneFieldKind, Section, SectionKind, SignOffEntry,
 };
-use crate::labels::Labels;
 use crate::render::{RenderOptions, VERSION};
 
 /// Body text size and line height.
@@ -386,7 +386,10 @@ impl Composer {
         let after = metric.source.as_ref().map(|source| {
             let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);
             text::wrap(
-                &self.user(&style, &self.labels.metric_source.fill(&[("source", source)])),
+                &self.user(
+                    &style,
+                    &self.labels.metric_source.fill(&[("source", source)]),
+                ),
                 self.width() - LIST_INDENT,
                 SMALL_LH,
             )

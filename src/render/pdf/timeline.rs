@@ -466,7 +466,8 @@ mod tests {
             &Labels::default(),
             &Theme::new(None),
             480.0,
-        ).unwrap();
+        )
+        .unwrap();
         let all = texts(&lines);
         for needle in [
             "Hook",
