@@ -145,26 +145,15 @@ fn well_formed(text: &str) -> Option<LanguageTag> {
     while let Some(v) = rest.next_if(|s| variant(s)) {
         out.push(v.to_ascii_lowercase());
     }
-    // Extensions: a singleton other than `x`, then subtags of 2–8.
+    // Extensions: a singleton other than `x`, then subtags of 2–8; last, a
+    // private use part: `x`, then subtags of 1–8. Each needs a subtag.
     while let Some(single) = rest.next_if(|s| alnum(s, 1..=1) && !s.eq_ignore_ascii_case("x")) {
-        out.push(single.to_ascii_lowercase());
-        let mut any = false;
-        while let Some(s) = rest.next_if(|s| alnum(s, 2..=8)) {
-            out.push(s.to_ascii_lowercase());
-            any = true;
-        }
-        if !any {
+        if !singleton_part(single, 2..=8, &mut rest, &mut out) {
             return None;
         }
     }
     if let Some(x) = rest.next_if(|s| s.eq_ignore_ascii_case("x")) {
-        out.push(x.to_ascii_lowercase());
-        let mut any = false;
-        while let Some(s) = rest.next_if(|s| alnum(s, 1..=8)) {
-            out.push(s.to_ascii_lowercase());
-            any = true;
-        }
-        if !any {
+        if !singleton_part(x, 1..=8, &mut rest, &mut out) {
             return None;
         }
     }
@@ -172,6 +161,24 @@ fn well_formed(text: &str) -> Option<LanguageTag> {
         return None;
     }
     Some(LanguageTag(out.join("-")))
+}
+
+/// Pushes the singleton `single` and the subtags of `len` characters that
+/// follow it onto `out`; `false` when none follows.
+fn singleton_part<'a>(
+    single: &str,
+    len: std::ops::RangeInclusive<usize>,
+    rest: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
+    out: &mut Vec<String>,
+) -> bool {
+    out.push(single.to_ascii_lowercase());
+    let before = out.len();
+    while let Some(s) =
+        rest.next_if(|s| len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        out.push(s.to_ascii_lowercase());
+    }
+    out.len() > before
 }
 
 /// The tag meant by a text that is not one: `_` for `-` (`pt_BR`, as
@@ -364,5 +371,21 @@ mod tests {
             "UA is Ukraine's country code, not a language"
         );
         assert_eq!(LanguageTag::parse("de-CH").unwrap().language(), "de");
+    }
+
+    #[test]
+    fn lowering_reads_a_misspelt_language_as_meant() {
+        let text = "# T\n\nlength: 30s\nlanguage: pt_BR\n";
+        let today = crate::model::Date::from_unix_seconds(0);
+        let (brief, diagnostics) =
+            crate::check_text(text, &crate::config::Config::default(), today);
+        let tag = brief.header.language.map(|l| l.value.to_string());
+        assert_eq!(tag.as_deref(), Some("pt-BR"));
+        let on_line_4: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.span.start >= text.find("language").unwrap())
+            .map(|d| d.rule.name())
+            .collect();
+        assert_eq!(on_line_4, ["invalid-value"]);
     }
 }

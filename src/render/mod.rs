@@ -92,15 +92,11 @@ pub fn header_fields(brief: &Brief, labels: &Labels) -> Vec<(FieldKey, String, S
         }
     };
     let list = |items: Vec<String>| items.join(", ");
-    push(FieldKey::Client, h.client.as_ref().map(|v| v.value.clone()));
-    push(
-        FieldKey::Product,
-        h.product.as_ref().map(|v| v.value.clone()),
-    );
-    push(
-        FieldKey::Version,
-        h.version.as_ref().map(|v| v.value.clone()),
-    );
+    let text =
+        |field: &Option<crate::syntax::Spanned<String>>| field.as_ref().map(|v| v.value.clone());
+    push(FieldKey::Client, text(&h.client));
+    push(FieldKey::Product, text(&h.product));
+    push(FieldKey::Version, text(&h.version));
     push(
         FieldKey::Stage,
         h.stage
@@ -132,16 +128,10 @@ pub fn header_fields(brief: &Brief, labels: &Labels) -> Vec<(FieldKey, String, S
         FieldKey::Shoot,
         h.shoot.as_ref().map(|v| v.value.to_string()),
     );
-    push(FieldKey::Budget, h.budget.as_ref().map(|v| v.value.clone()));
-    push(
-        FieldKey::Marketing,
-        h.marketing.as_ref().map(|v| v.value.clone()),
-    );
-    push(FieldKey::Sales, h.sales.as_ref().map(|v| v.value.clone()));
-    push(
-        FieldKey::Profile,
-        h.profile.as_ref().map(|v| v.value.clone()),
-    );
+    push(FieldKey::Budget, text(&h.budget));
+    push(FieldKey::Marketing, text(&h.marketing));
+    push(FieldKey::Sales, text(&h.sales));
+    push(FieldKey::Profile, text(&h.profile));
     push(
         FieldKey::Status,
         Some(labels.status_name(brief.status()).to_string()),
