@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod format;
 mod hash;
+pub mod labels;
 pub mod model;
 pub mod render;
 pub mod report;

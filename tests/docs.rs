@@ -1,8 +1,9 @@
 //! The documentation stays true to the code.
 //!
 //! - `docs/rules.md` is generated from the rule catalogue, the same text
-//!   `briefc explain` prints; `UPDATE_DOCS=1 cargo test --test docs`
-//!   rewrites it when it is stale.
+//!   `briefc explain` prints, and the tables of `docs/labels.md` from the
+//!   label declarations; `UPDATE_DOCS=1 cargo test --test docs` rewrites
+//!   them when they are stale.
 //! - Every relative link and `#anchor` in `README.md` and `docs/*.md`
 //!   resolves, and nothing tracked points outside the repository.
 //! - `docs/language.md` names every header field, section, alias and scene
@@ -87,6 +88,68 @@ fn rules_doc_is_up_to_date() {
     let update = std::env::var_os("UPDATE_DOCS").is_some();
     if let Err(diff) = check_generated(&support::repo("docs/rules.md"), &render(), update) {
         panic!("docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`\n{diff}");
+    }
+}
+
+/// `docs/labels.md` with its generated part (between the two marker
+/// comments) made from the label declarations and the built-in tables.
+fn labels_doc(current: &str) -> String {
+    use briefc::labels::{KEYS, Labels};
+    use briefc::model::Lang;
+    const START: &str = "do not edit below by hand. -->\n";
+    const END: &str = "<!-- end of generated text -->";
+    let (Some(start), Some(end)) = (current.find(START), current.find(END)) else {
+        panic!("docs/labels.md lacks its generated-text markers");
+    };
+    let cell = |t: &str| t.replace('|', "\\|").replace('\u{a0}', " ");
+    let mut table = String::from("\n| key | placeholders | where |\n|---|---|---|\n");
+    for key in KEYS {
+        let ph: Vec<String> = key
+            .placeholders
+            .iter()
+            .map(|p| format!("`{{{p}}}`"))
+            .collect();
+        table.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            key.name,
+            ph.join(" "),
+            key.shown
+        ));
+    }
+    for &lang in Lang::ALL {
+        let labels = Labels::builtin(lang);
+        table.push_str(&format!(
+            "\n### {} (`{}`)\n\n| key | text |\n|---|---|\n",
+            lang.english_name(),
+            lang.code()
+        ));
+        for key in KEYS {
+            let text = labels.get(key.name).unwrap();
+            let forms: Vec<String> = if text.forms().count() > 1 {
+                text.forms()
+                    .map(|(c, t)| format!("{}: {}", c.name(), cell(t)))
+                    .collect()
+            } else {
+                vec![cell(text.as_str())]
+            };
+            table.push_str(&format!("| `{}` | {} |\n", key.name, forms.join(" \\| ")));
+        }
+    }
+    table.push('\n');
+    format!(
+        "{}{table}{}",
+        &current[..start + START.len()],
+        &current[end..]
+    )
+}
+
+#[test]
+fn labels_doc_is_up_to_date() {
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    let path = support::repo("docs/labels.md");
+    let expected = labels_doc(&read("docs/labels.md"));
+    if let Err(diff) = check_generated(&path, &expected, update) {
+        panic!("docs/labels.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`\n{diff}");
     }
 }
 

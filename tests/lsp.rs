@@ -1286,6 +1286,32 @@ fn completion_offers_what_is_missing_where_it_fits() {
 }
 
 #[test]
+fn completion_offers_the_languages_with_built_in_labels() {
+    let text = "# Launch\nlength: 30s\nlanguage: \nla\n";
+    let (dir, _, uri) = scratch("l.brief", text);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
+    client.open(&uri, text);
+    let codes: Vec<String> = client
+        .completions(&uri, 2, 10)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(codes, ["en", "de", "fr", "es", "pt", "uk", "ja", "zh"]);
+    let detail = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 2, "character": 10 } }),
+    );
+    let uk = detail
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "uk")
+        .unwrap();
+    assert_eq!(uk["detail"], "Ukrainian (українська): built-in labels");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
 fn completion_signs_a_sign_off_entry_with_today() {
     let text = "# Launch\nlength: 30s\n\n## Sign-off\n- Priya Shah (marketing)\n- Tom Becker (VP Sales) \n- Ana Lima (sales) 2026-01-02\n- Jo\n";
     let (dir, _, uri) = scratch("s.brief", text);

@@ -45,9 +45,10 @@ const SPEC_RULES: [(&str, &str); 28] = [
 
 /// Rules briefc adds to the spec that `check` can fire, with their default
 /// severities; they have fixtures too.
-const EXTENSION_RULES: [(&str, &str); 5] = [
+const EXTENSION_RULES: [(&str, &str); 6] = [
     ("inline-markup", "warning"),
     ("placeholder", "warning"),
+    ("language-without-labels", "warning"),
     // Language 1.1.
     ("open-question", "error"),
     ("milestone-after-due", "warning"),

@@ -302,6 +302,7 @@ fn render_options(
         } else {
             None
         },
+        labels: config.labels.clone(),
         ..RenderOptions::default()
     })
 }

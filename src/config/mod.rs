@@ -186,6 +186,9 @@ pub struct Config {
     /// A folder of fonts the PDF tries before the machine's, for characters
     /// the built-in faces lack; resolved against the config file's folder.
     pub fonts: Option<PathBuf>,
+    /// Texts that replace the outputs' built-in labels (`labels:`).
+    #[serde(skip_serializing_if = "crate::labels::Overrides::is_empty")]
+    pub labels: crate::labels::Overrides,
 }
 
 impl Config {

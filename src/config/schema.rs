@@ -19,6 +19,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
+mod labels;
+
 /// What is wrong with a value or key, and how to fix it.
 struct Problem {
     message: String,
@@ -366,6 +368,7 @@ table! {
         page: Page,
         templates: FilePath,
         fonts: FilePath,
+        labels: labels::RawLabels,
     }
 }
 
@@ -521,6 +524,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         page: raw.page.map_or_else(PageSize::default, |p| p.0),
         templates: raw.templates.map(|t| base_dir.join(t.0)),
         fonts: raw.fonts.map(|f| base_dir.join(f.0)),
+        labels: raw.labels.map(|l| l.0).unwrap_or_default(),
     })
 }
 

@@ -184,6 +184,10 @@ rules! {
         "A placeholder that `briefc new` wrote, such as `[Client name]`, is still in the brief.",
         "A starter brief checks clean apart from its placeholders, so this is what says it was never filled in: `check --deny-warnings` fails in CI, and `build` warns before it prints `[Client name]` into the PDF. Only the exact texts `briefc new` writes count; other square brackets are left alone.",
         "client: [Client name]      <- write the client's name";
+    LanguageWithoutLabels = "language-without-labels", Warning, false,
+        "`language:` names a language briefc has no built-in labels for, and `briefc.yaml` gives none for it under `labels:` (since 1.1).",
+        "The outputs would print their labels in English around text in another language, which is seldom what was meant: a typo (`ua` for Ukrainian `uk`) or a language that needs its labels written once, in `briefc.yaml`.",
+        "language: ua      <- Ukrainian is `uk`; UA is the country";
     MissingGlyph = "missing-glyph", Warning, false,
         "`briefc build` only: no font has a glyph for a character — not the PDF's built-in DejaVu Sans, not the `fonts:` folder of `briefc.yaml`, not the fonts installed on the machine.",
         "The PDF draws Latin, Greek and Cyrillic with its built-in DejaVu Sans. For other scripts (Chinese, Japanese, Korean, Arabic, Devanagari, Thai…) it looks for a font that has the character: first in the folder `fonts:` names in `briefc.yaml`, then among the machine's fonts (Noto's fonts cover nearly every script: on Debian or Ubuntu, `fonts-noto-cjk` and `fonts-noto-core`). A character no font has would show as a box in the PDF; the HTML still shows it. One warning per line, at the first such character.",
@@ -252,6 +256,7 @@ impl Rule {
             Rule::InvalidUrl => "lists",
             Rule::InlineMarkup | Rule::MissingGlyph => "plain-text",
             Rule::Placeholder => "placeholders",
+            Rule::LanguageWithoutLabels => "language-and-labels",
         }
     }
 }
@@ -274,7 +279,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_structural_rules_are_errors() {
-        assert_eq!(Rule::ALL.len(), 34);
+        assert_eq!(Rule::ALL.len(), 35);
         for rule in Rule::ALL {
             assert_eq!(Rule::from_name(rule.name()), Some(*rule));
             if rule.is_structural() {

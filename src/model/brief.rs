@@ -3,7 +3,7 @@
 //! Built from the syntax tree by [`super::lower`]; read by the rules and the
 //! renderers; serialisable for `export`.
 
-use super::{Date, Duration, Length};
+use super::{Date, Duration, LanguageTag, Length};
 use crate::syntax::{Span, Spanned};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -89,6 +89,13 @@ pub struct Header {
     #[schemars(description = "The brief's version, free text such as `v3`. Since language 1.1.")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Spanned<String>>,
+    /// The language the brief is written in, which its outputs' labels
+    /// follow (since 1.1).
+    #[schemars(
+        description = "The language the brief is written in, a BCP 47 tag in conventional case (`uk`, `de-CH`); the outputs' labels follow it. Since language 1.1."
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Spanned<LanguageTag>>,
     /// A profile name from `briefc.yaml`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Spanned<String>>,
@@ -178,6 +185,7 @@ keyword_enum! {
         Length = "length", Formats = "formats", Channels = "channels", Due = "due",
         Shoot = "shoot", Budget = "budget", Marketing = "marketing", Sales = "sales",
         Status = "status", Version = "version", Cutdowns = "cutdowns",
+        Language = "language",
     }
 }
 

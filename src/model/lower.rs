@@ -544,6 +544,24 @@ impl<'a> Lowerer<'a> {
                 h.cutdowns = Some(Spanned::new(cutdowns, span));
             }
             FieldKey::Version => h.version = text(),
+            FieldKey::Language => match LanguageTag::parse(value) {
+                Ok(tag) => h.language = Some(Spanned::new(tag, span)),
+                Err(TagError { meant }) => {
+                    // The language meant (`pt_BR`, `Ukrainian`) is used, so
+                    // the outputs still follow it.
+                    h.language = meant.clone().map(|t| Spanned::new(t, span));
+                    return Err((
+                        format!("`{value}` is not a language tag"),
+                        match meant {
+                            Some(tag) => format!("write `language: {tag}`"),
+                            None => format!(
+                                "write a BCP 47 language tag such as `uk`, `de-CH` or `pt-BR`; the languages with built-in labels are {}",
+                                Lang::list()
+                            ),
+                        },
+                    ));
+                }
+            },
             FieldKey::Stage => {
                 h.stage = Some(Spanned::new(
                     keyword(value, "stage", Stage::parse, Stage::ALL)?,
@@ -1250,6 +1268,8 @@ fn field_meant(key: &str) -> Option<FieldKey> {
         ("brand", FieldKey::Client),
         ("customer", FieldKey::Client),
         ("funnel stage", FieldKey::Stage),
+        ("lang", FieldKey::Language),
+        ("locale", FieldKey::Language),
     ];
     synonym(key, SYNONYMS).or_else(|| {
         let names = FieldKey::ALL.iter().map(|k| k.name());

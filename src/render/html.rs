@@ -7,7 +7,8 @@
 //! `base/brief.html` and `base/style.css` for `{% extends %}`.
 
 use super::{RenderOptions, VERSION};
-use crate::model::{Brief, Content, SceneFieldKind, Section};
+use crate::labels::Labels;
+use crate::model::{Brief, Content, FieldKey, SceneFieldKind, Section};
 use base64::Engine as _;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -92,7 +93,8 @@ impl Templates {
 
     /// Renders `brief` to a complete HTML document.
     pub fn render(&self, brief: &Brief, options: &RenderOptions) -> Result<String, TemplateError> {
-        let view = Page::new(brief, options);
+        let labels = options.labels_for(brief);
+        let view = Page::new(brief, options, &labels);
         let context = tera::Context::from_serialize(&view).map_err(|e| TemplateError {
             path: None,
             message: error_chain(&e),
@@ -228,17 +230,24 @@ fn error_chain(err: &dyn std::error::Error) -> String {
     message
 }
 
-/// The view model the templates see.
+/// The view model the templates see. Every printed word comes from the
+/// brief's labels: `labels` holds them all by key (a count's `other`
+/// form), and the texts that combine labels with numbers are made here
+/// (`status_label`, `footer`, a section's `note`).
 #[derive(Serialize)]
-struct Page {
-    lang: &'static str,
+struct Page<'a> {
+    lang: &'a str,
     title: String,
     version: &'static str,
     date: String,
     status: &'static str,
+    /// The status as the badge shows it (lower case; the CSS sets capitals).
+    status_label: String,
     brand: BrandView,
     fields: Vec<FieldView>,
     sections: Vec<SectionView>,
+    labels: std::collections::BTreeMap<&'static str, &'a str>,
+    footer: String,
 }
 
 #[derive(Serialize)]
@@ -250,7 +259,7 @@ struct BrandView {
 
 #[derive(Serialize)]
 struct FieldView {
-    label: &'static str,
+    label: String,
     value: String,
 }
 
@@ -264,12 +273,15 @@ struct Segment {
 #[derive(Serialize, Default)]
 struct SectionView {
     id: String,
-    name: &'static str,
+    name: String,
     form: &'static str,
     paragraphs: Vec<Vec<Segment>>,
     items: Vec<Vec<Segment>>,
     checklist: Vec<CheckView>,
     checklist_done: usize,
+    /// Under a checklist: "2 of 3 done"; above the scenes: "5 scenes,
+    /// 1 min 30 s in all".
+    note: Option<String>,
     metrics: Vec<MetricView>,
     scenes: Vec<SceneView>,
     scenes_total: Option<String>,
@@ -310,7 +322,7 @@ struct SceneView {
 #[derive(Serialize)]
 struct SceneFieldView {
     id: String,
-    label: &'static str,
+    label: String,
     text: Vec<Segment>,
 }
 
@@ -321,8 +333,8 @@ struct SignOffView {
     date: Option<String>,
 }
 
-impl Page {
-    fn new(brief: &Brief, options: &RenderOptions) -> Page {
+impl<'a> Page<'a> {
+    fn new(brief: &'a Brief, options: &RenderOptions, labels: &'a Labels) -> Page<'a> {
         let logo = options.logo.as_ref().map(|l| {
             format!(
                 "data:{};base64,{}",
@@ -330,12 +342,22 @@ impl Page {
                 base64::engine::general_purpose::STANDARD.encode(&l.bytes)
             )
         });
+        let date = options.date().to_string();
+        let footer = match &options.brand.name {
+            Some(brand) => {
+                labels
+                    .footer_brand
+                    .fill(&[("version", VERSION), ("date", &date), ("brand", brand)])
+            }
+            None => labels.footer.fill(&[("version", VERSION), ("date", &date)]),
+        };
         Page {
-            lang: "en",
+            lang: RenderOptions::lang_of(brief),
             title: brief.title.value.clone(),
             version: VERSION,
-            date: options.date().to_string(),
+            date,
             status: brief.status().name(),
+            status_label: labels.status_name(brief.status()).to_lowercase(),
             brand: BrandView {
                 name: options.brand.name.clone(),
                 color: options
@@ -346,16 +368,22 @@ impl Page {
                     .map_or_else(|| DEFAULT_COLOR.to_string(), crate::config::color_hex),
                 logo,
             },
-            fields: header_fields(brief),
-            sections: brief.sections.iter().map(section_view).collect(),
+            fields: header_fields(brief, labels),
+            sections: brief
+                .sections
+                .iter()
+                .map(|s| section_view(s, labels))
+                .collect(),
+            labels: labels.to_map(),
+            footer,
         }
-        .with_timeline(brief, options)
+        .with_timeline(brief, options, labels)
     }
 
     /// The scene timeline, at the top of the (first) Scenes section.
-    fn with_timeline(mut self, brief: &Brief, options: &RenderOptions) -> Page {
+    fn with_timeline(mut self, brief: &Brief, options: &RenderOptions, labels: &Labels) -> Self {
         let view = super::timeline::Timeline::of(brief, options.speaking_rate_wpm)
-            .map(|t| timeline_svg::TimelineView::new(&t));
+            .map(|t| timeline_svg::TimelineView::new(&t, labels));
         if let Some(section) = self.sections.iter_mut().find(|s| s.form == "scenes") {
             section.timeline = view;
         }
@@ -365,11 +393,12 @@ impl Page {
 
 mod timeline_svg;
 
-fn header_fields(brief: &Brief) -> Vec<FieldView> {
-    super::header_fields(brief)
+/// The header fields but `Status`, which the badge shows.
+fn header_fields(brief: &Brief, labels: &Labels) -> Vec<FieldView> {
+    super::header_fields(brief, labels)
         .into_iter()
-        .filter(|(label, _)| *label != "Status")
-        .map(|(label, value)| FieldView { label, value })
+        .filter(|(key, _, _)| *key != FieldKey::Status)
+        .map(|(_, label, value)| FieldView { label, value })
         .collect()
 }
 
@@ -427,11 +456,11 @@ fn target_without_deadline(target: &str, deadline: Option<crate::model::Date>) -
     }
 }
 
-fn section_view(section: &Section) -> SectionView {
+fn section_view(section: &Section, labels: &Labels) -> SectionView {
     let kind = section.kind;
     let mut view = SectionView {
         id: kind.config_key().replace('_', "-"),
-        name: kind.name(),
+        name: labels.section(kind).to_string(),
         ..SectionView::default()
     };
     match &section.content {
@@ -446,6 +475,10 @@ fn section_view(section: &Section) -> SectionView {
         Content::Checklist(items) => {
             view.form = "checklist";
             view.checklist_done = items.iter().filter(|i| i.done).count();
+            view.note = Some(labels.checklist_progress.fill(&[
+                ("done", &view.checklist_done.to_string()),
+                ("total", &items.len().to_string()),
+            ]));
             view.checklist = items
                 .iter()
                 .map(|i| CheckView {
@@ -469,20 +502,24 @@ fn section_view(section: &Section) -> SectionView {
         Content::Scenes(scenes) => {
             view.form = "scenes";
             let total = crate::model::scene_total(scenes);
-            view.scenes_total = (total.seconds > 0).then(|| total.to_string());
+            view.scenes_total = (total.seconds > 0).then(|| labels.duration(total));
+            view.note = Some(super::scenes_note(labels, scenes));
             view.scenes = scenes
                 .iter()
                 .map(|s| SceneView {
                     start: s.time.map(|t| t.start.timecode()).unwrap_or_default(),
                     end: s.time.map(|t| t.end.timecode()).unwrap_or_default(),
-                    duration: s.time.map(|t| t.duration().to_string()).unwrap_or_default(),
+                    duration: s
+                        .time
+                        .map(|t| labels.duration(t.duration()))
+                        .unwrap_or_default(),
                     title: s.title.clone(),
                     fields: SceneFieldKind::ALL
                         .iter()
                         .filter_map(|&k| {
                             s.field(k).map(|text| SceneFieldView {
                                 id: k.name().to_lowercase().replace(' ', "-"),
-                                label: k.name(),
+                                label: labels.scene_field(k).to_string(),
                                 text: segments(&text),
                             })
                         })

@@ -14,6 +14,7 @@
 //! [`place_labels`] make that decision the same way in both outputs, given
 //! each output's own widths.
 
+use crate::labels::Labels;
 use crate::model::{Brief, Duration, Length, Scene};
 
 /// The timeline of a brief's scenes.
@@ -270,21 +271,26 @@ impl Timeline {
             .map(|l| f64::from(l.max.seconds) / f64::from(self.span))
     }
 
-    /// The text marks under the bar, left to right.
-    pub fn marks(&self) -> Vec<Mark> {
+    /// The text marks under the bar, left to right, in `labels`' words.
+    pub fn marks(&self, labels: &Labels) -> Vec<Mark> {
+        let duration = |s: u32| labels.duration(Duration::from_secs(s));
         let mut marks = Vec::new();
         for gap in &self.gaps {
             marks.push(Mark {
                 kind: MarkKind::Gap,
                 at: (gap.from + gap.to) / 2.0,
-                text: format!("gap {}", Duration::from_secs(gap.end - gap.start)),
+                text: labels
+                    .mark_gap
+                    .fill(&[("duration", &duration(gap.end - gap.start))]),
             });
         }
         if let Some(over) = &self.overrun {
             marks.push(Mark {
                 kind: MarkKind::Overrun,
                 at: (over.from + over.to) / 2.0,
-                text: format!("+{} over", Duration::from_secs(over.end - over.start)),
+                text: labels
+                    .mark_overrun
+                    .fill(&[("duration", &duration(over.end - over.start))]),
             });
         }
         for seg in &self.segments {
@@ -292,7 +298,9 @@ impl Timeline {
                 marks.push(Mark {
                     kind: MarkKind::Voiceover,
                     at: (seg.from + seg.to) / 2.0,
-                    text: format!("VO +{over} s"),
+                    text: labels
+                        .mark_voiceover
+                        .fill(&[("seconds", &over.to_string())]),
                 });
             }
         }
@@ -301,12 +309,12 @@ impl Timeline {
             marks.push(Mark {
                 kind: MarkKind::Min,
                 at: at(length.min),
-                text: format!("min {}", length.min.timecode()),
+                text: labels.mark_min.fill(&[("time", &length.min.timecode())]),
             });
             marks.push(Mark {
                 kind: MarkKind::Max,
                 at: at(length.max),
-                text: format!("max {}", length.max.timecode()),
+                text: labels.mark_max.fill(&[("time", &length.max.timecode())]),
             });
         }
         marks.sort_by(|a, b| a.at.total_cmp(&b.at));
@@ -314,104 +322,88 @@ impl Timeline {
     }
 
     /// The legend: scenes and voiceover always, the other marks when present.
-    pub fn legend(&self) -> Vec<LegendEntry> {
-        let rate = format_rate(self.rate);
+    pub fn legend(&self, labels: &Labels) -> Vec<LegendEntry> {
+        let rate = labels.number(self.rate);
         let mut out = vec![
             LegendEntry {
                 kind: LegendKind::Scene,
-                text: "Scene: number, title, start–end".into(),
+                text: labels.legend_scene.as_str().to_string(),
             },
             LegendEntry {
                 kind: LegendKind::Voiceover,
-                text: format!("Voiceover at {rate} words per minute, against the scene"),
+                text: labels.legend_voiceover.fill(&[("rate", &rate)]),
             },
         ];
-        let marks = self.marks();
+        let marks = self.marks(labels);
         let has = |kind: MarkKind| marks.iter().any(|m| m.kind == kind);
-        if has(MarkKind::Voiceover) {
-            out.push(LegendEntry {
-                kind: LegendKind::Mark(MarkKind::Voiceover),
-                text: "VO +N s: voiceover longer than its scene".into(),
-            });
-        }
-        if has(MarkKind::Gap) {
-            out.push(LegendEntry {
-                kind: LegendKind::Mark(MarkKind::Gap),
-                text: "Gap: time no scene covers".into(),
-            });
-        }
-        if has(MarkKind::Overrun) {
-            out.push(LegendEntry {
-                kind: LegendKind::Mark(MarkKind::Overrun),
-                text: "Over: scenes past the length".into(),
-            });
-        }
-        if has(MarkKind::Min) {
-            out.push(LegendEntry {
-                kind: LegendKind::Mark(MarkKind::Min),
-                text: "Min, max: the length's range".into(),
-            });
+        for (kind, text) in [
+            (MarkKind::Voiceover, &labels.legend_voiceover_over),
+            (MarkKind::Gap, &labels.legend_gap),
+            (MarkKind::Overrun, &labels.legend_overrun),
+            (MarkKind::Min, &labels.legend_range),
+        ] {
+            if has(kind) {
+                out.push(LegendEntry {
+                    kind: LegendKind::Mark(kind),
+                    text: text.as_str().to_string(),
+                });
+            }
         }
         out
     }
 
     /// The timeline in words, for screen readers.
-    pub fn describe(&self) -> String {
-        let mut out = format!(
-            "Scene timeline over {}",
-            Duration::from_secs(self.span).timecode()
-        );
+    pub fn describe(&self, labels: &Labels) -> String {
+        let time = |s: u32| Duration::from_secs(s).timecode();
+        let duration = |s: u32| labels.duration(Duration::from_secs(s));
+        let mut out = labels.timeline_title.fill(&[("span", &time(self.span))]);
         if let Some(length) = self.length {
-            out.push_str(&format!(" (length {length})"));
+            out.push(' ');
+            out.push_str(
+                &labels
+                    .timeline_length
+                    .fill(&[("length", &labels.length(length))]),
+            );
         }
         out.push_str(": ");
         let scenes: Vec<String> = self
             .segments
             .iter()
             .map(|s| {
-                let mut text = format!("scene {}", s.number);
+                let mut text = labels.timeline_scene.fill(&[("n", &s.number.to_string())]);
                 if !s.title.is_empty() {
                     text.push_str(&format!(" {}", s.title));
                 }
-                text.push_str(&format!(
-                    " {}–{}",
-                    Duration::from_secs(s.start).timecode(),
-                    Duration::from_secs(s.end).timecode()
-                ));
+                text.push_str(&format!(" {}–{}", time(s.start), time(s.end)));
                 if let Some(vo) = &s.voiceover {
-                    match vo.over {
-                        Some(over) => text.push_str(&format!(", voiceover {over} s too long")),
-                        None => text.push_str(&format!(", voiceover {:.0} s", vo.seconds)),
-                    }
+                    let (label, seconds) = match vo.over {
+                        Some(over) => (&labels.timeline_voiceover_over, over.to_string()),
+                        None => (&labels.timeline_voiceover, format!("{:.0}", vo.seconds)),
+                    };
+                    text.push_str(", ");
+                    text.push_str(&label.fill(&[("seconds", &seconds)]));
                 }
                 text
             })
             .collect();
         out.push_str(&scenes.join("; "));
         for gap in &self.gaps {
-            out.push_str(&format!(
-                "; gap of {} at {}",
-                Duration::from_secs(gap.end - gap.start),
-                Duration::from_secs(gap.start).timecode()
-            ));
+            out.push_str("; ");
+            out.push_str(&labels.timeline_gap.fill(&[
+                ("duration", &duration(gap.end - gap.start)),
+                ("time", &time(gap.start)),
+            ]));
         }
         if let Some(over) = &self.overrun {
-            out.push_str(&format!(
-                "; {} past the length",
-                Duration::from_secs(over.end - over.start)
-            ));
+            out.push_str("; ");
+            out.push_str(
+                &labels
+                    .timeline_overrun
+                    .fill(&[("duration", &duration(over.end - over.start))]),
+            );
         }
         out.push('.');
         out
-    }
-}
-
-/// `150`, `162.5`.
-fn format_rate(rate: f64) -> String {
-    if rate.fract() == 0.0 {
-        format!("{rate:.0}")
-    } else {
-        format!("{rate}")
     }
 }
 
@@ -573,7 +565,7 @@ mod tests {
             labels,
             ["0:00", "0:10", "0:20", "0:30", "0:40", "0:50", "1:00"]
         );
-        assert!(t.marks().is_empty());
+        assert!(t.marks(&Labels::default()).is_empty());
     }
 
     #[test]
@@ -592,9 +584,17 @@ mod tests {
             (30, 40, 0.75, 1.0)
         );
         assert_eq!(t.length_end(), Some(0.75));
-        let texts: Vec<_> = t.marks().into_iter().map(|m| m.text).collect();
+        let texts: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
         assert_eq!(texts, ["gap 2 s", "gap 2 s", "+10 s over"]);
-        let legend: Vec<_> = t.legend().into_iter().map(|l| l.kind).collect();
+        let legend: Vec<_> = t
+            .legend(&Labels::default())
+            .into_iter()
+            .map(|l| l.kind)
+            .collect();
         assert!(legend.contains(&LegendKind::Mark(MarkKind::Gap)));
         assert!(legend.contains(&LegendKind::Mark(MarkKind::Overrun)));
     }
@@ -615,7 +615,11 @@ mod tests {
         assert_eq!(t.span, 90);
         assert!(t.gaps.is_empty(), "ending inside the range is no gap");
         assert_eq!(t.overrun, None);
-        let marks: Vec<_> = t.marks().into_iter().map(|m| (m.kind, m.text)).collect();
+        let marks: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect();
         assert_eq!(
             marks,
             [
@@ -649,12 +653,20 @@ mod tests {
         assert_eq!((a.seconds, a.fill, a.over), (6.0, 1.0, Some(2)));
         let b2 = t.segments[1].voiceover.as_ref().unwrap();
         assert_eq!((b2.fill, b2.over), (0.6, None));
-        let marks: Vec<_> = t.marks().into_iter().map(|m| m.text).collect();
+        let marks: Vec<_> = t
+            .marks(&Labels::default())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
         assert_eq!(marks, ["VO +2 s"]);
         // A faster speaker fits.
         let t = Timeline::of(&b, 300.0).unwrap();
         assert_eq!(t.segments[0].voiceover.as_ref().unwrap().over, None);
-        assert!(t.legend()[1].text.contains("300 words per minute"));
+        assert!(
+            t.legend(&Labels::default())[1]
+                .text
+                .contains("300 words per minute")
+        );
     }
 
     #[test]

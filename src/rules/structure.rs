@@ -3,7 +3,7 @@
 use super::{Context, Rule};
 use crate::config::{Config, Settings};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Brief, FieldKey, Stage};
+use crate::model::{Brief, FieldKey, Lang, Stage};
 
 /// The settings for `brief`: its profile's, or the base ones. A profile the
 /// config lacks is an `invalid-value`.
@@ -49,7 +49,49 @@ pub(super) fn profile<'c>(
     (&config.settings, None)
 }
 
+/// `language-without-labels`: a well-formed tag (a malformed one is
+/// `invalid-value`) whose language has neither built-in labels nor
+/// `labels:` for it in `briefc.yaml`.
+fn language_without_labels(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(tag) = &cx.brief.header.language else {
+        return;
+    };
+    if tag.value.builtin().is_some() || cx.config.labels.has_language(&tag.value) {
+        return;
+    }
+    let languages = format!("the languages with built-in labels are {}", Lang::list());
+    let (message, help) = match tag.value.language() {
+        // UA is Ukraine's country code; the language is `uk`.
+        "ua" => (
+            "`ua` is no language: Ukrainian is `uk` (UA is the country)".to_string(),
+            "write `language: uk`".to_string(),
+        ),
+        "zh" => (
+            format!(
+                "there are no built-in labels for `{}`: the Chinese labels are in simplified characters",
+                tag.value
+            ),
+            format!(
+                "write `language: zh-Hans` for them, or give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md)",
+                tag.value
+            ),
+        ),
+        _ => (
+            format!(
+                "there are no built-in labels for `{}`: the outputs print English labels",
+                tag.value
+            ),
+            format!(
+                "give labels for `{}` under `labels:` in briefc.yaml (docs/labels.md); {languages}",
+                tag.value
+            ),
+        ),
+    };
+    out.push(Diagnostic::new(Rule::LanguageWithoutLabels, tag.span, message).with_help(help));
+}
+
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    language_without_labels(cx, out);
     let brief = cx.brief;
     if brief.is_blank() {
         // `missing-title` already says the brief is empty; listing every

@@ -5,7 +5,7 @@
 
 use crate::lsp::document::{Analysis, Document};
 use crate::lsp::text::Encoding;
-use briefc::model::{FieldKey, SceneFieldKind, SectionKind, Stage, Status};
+use briefc::model::{FieldKey, Lang, SceneFieldKind, SectionKind, Stage, Status};
 use briefc::syntax::{LineKind, Span};
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit};
 
@@ -147,6 +147,19 @@ pub fn complete(
                 .map(|p| (p.clone(), Some("profile in briefc.yaml".to_string())))
                 .collect(),
             FieldKey::Due | FieldKey::Shoot => vec![(today.to_string(), Some("today".into()))],
+            FieldKey::Language => Lang::ALL
+                .iter()
+                .map(|l| {
+                    let name = match (l.english_name(), l.native_name()) {
+                        (en, native) if en == native => en.to_string(),
+                        (en, native) => format!("{en} ({native})"),
+                    };
+                    (
+                        l.code().to_string(),
+                        Some(format!("{name}: built-in labels")),
+                    )
+                })
+                .collect(),
             _ => Vec::new(),
         };
         return values
@@ -173,7 +186,10 @@ pub fn complete(
             .iter()
             .filter(|k| !brief.header.has(**k))
             .map(|k| {
-                let since = matches!(k, FieldKey::Version | FieldKey::Cutdowns);
+                let since = matches!(
+                    k,
+                    FieldKey::Version | FieldKey::Cutdowns | FieldKey::Language
+                );
                 item(
                     k.name(),
                     format!("{}: ", k.name()),

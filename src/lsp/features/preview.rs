@@ -34,6 +34,7 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
             .speaking_rate_wpm,
         // The preview is HTML, which the browser's fonts draw.
         fonts: None,
+        labels: config.labels.clone(),
     };
     let overrides;
     let templates = match &config.templates {

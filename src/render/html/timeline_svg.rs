@@ -12,6 +12,7 @@
 //! No `style` attribute is written: the page's Content-Security-Policy
 //! allows only its own `<style>` blocks.
 
+use crate::labels::Labels;
 use crate::model::Duration;
 use crate::render::timeline::{self, LegendKind, MarkKind, Timeline};
 use serde::Serialize;
@@ -178,7 +179,7 @@ fn alternatives(narrow: Option<String>, wide: Option<String>) -> Vec<Alternative
 
 impl TimelineView {
     /// Lays `t` out for the page.
-    pub fn new(t: &Timeline) -> TimelineView {
+    pub fn new(t: &Timeline, labels: &Labels) -> TimelineView {
         // Dense when a number does not fit inside its segment on a phone.
         let number_w = |n: usize| estimate(&n.to_string(), LABEL_PX, true) + 4.0;
         let dense = t
@@ -309,7 +310,7 @@ impl TimelineView {
             .collect();
         y = tick_y + 20;
 
-        let all_marks = t.marks();
+        let all_marks = t.marks(labels);
         let items: Vec<(f64, f64)> = all_marks
             .iter()
             .map(|m| (m.at, (estimate(&m.text, SMALL_PX, true) + 4.0) / NARROW))
@@ -335,7 +336,7 @@ impl TimelineView {
             w: pct(s.to - s.from),
         };
         TimelineView {
-            label: t.describe(),
+            label: t.describe(labels),
             height: y + 2,
             bar_y,
             bar_h,
@@ -354,7 +355,7 @@ impl TimelineView {
             tick_y,
             marks,
             legend: t
-                .legend()
+                .legend(labels)
                 .into_iter()
                 .map(|l| LegendView {
                     kind: match l.kind {

@@ -10,6 +10,7 @@ use super::layout::{Flow, Geometry, Item, LineBox, Page, Piece, Shape, mm};
 use super::table::{Cell, Table, TableStyle};
 use super::text::{self, Rich, Style};
 use super::theme::Theme;
+use crate::labels::Labels;
 use crate::model::{
     Brief, CheckItem, Content, Metric, Scene, SceneFieldKind, Section, SectionKind, SignOffEntry,
 };
@@ -42,18 +43,20 @@ pub fn compose(
     logo: Option<&super::image::Image>,
 ) -> Vec<Page> {
     let theme = Theme::new(options.brand.color.as_deref());
+    let labels = options.labels_for(brief);
     let mut c = Composer {
         flow: Flow::new(geo),
-        timeline: super::timeline::strip(brief, options, &theme, geo.content_width()),
+        timeline: super::timeline::strip(brief, options, &labels, &theme, geo.content_width()),
         theme,
+        labels,
     };
     c.title_block(brief, options, logo);
     for section in &brief.sections {
         c.section(section);
     }
     let mut pages = c.flow.pages;
-    footers(&mut pages, &geo, &c.theme, options);
-    super::running::running_headers(&mut pages, brief, &geo, &c.theme);
+    footers(&mut pages, &geo, &c.theme, options, &c.labels);
+    super::running::running_headers(&mut pages, brief, &geo, &c.theme, &c.labels);
     pages
 }
 
@@ -62,6 +65,8 @@ struct Composer {
     theme: Theme,
     /// The scene timeline, placed where the Scenes section starts.
     timeline: Option<Vec<LineBox>>,
+    /// The words around the brief's own text, in its language.
+    labels: Labels,
 }
 
 impl Composer {
@@ -113,9 +118,10 @@ impl Composer {
             self.flow.y += h + 8.0;
         }
 
+        let kind = self.labels.video_brief.as_str().to_uppercase();
         let kicker = match options.brand.name.as_deref().map(str::trim) {
-            Some(name) if !name.is_empty() => format!("{} · VIDEO BRIEF", name.to_uppercase()),
-            _ => "VIDEO BRIEF".to_string(),
+            Some(name) if !name.is_empty() => format!("{} · {kind}", name.to_uppercase()),
+            _ => kind,
         };
         let kicker_style = Style::new(FontKind::Bold, LABEL, self.theme.accent);
         let lines = text::wrap(&Rich::plain(&kicker_style, &kicker), self.width(), 12.0);
@@ -124,7 +130,7 @@ impl Composer {
 
         let title = brief.title.value.trim();
         let title = if title.is_empty() {
-            "Untitled brief"
+            self.labels.untitled.as_str()
         } else {
             title
         };
@@ -138,7 +144,7 @@ impl Composer {
 
     /// The header fields as a two-column grid of key/value pairs.
     fn header_grid(&mut self, brief: &Brief) {
-        let fields = crate::render::header_fields(brief);
+        let fields = crate::render::header_fields(brief, &self.labels);
         if fields.is_empty() {
             return;
         }
@@ -158,7 +164,7 @@ impl Composer {
         let value_style = self.small();
         let key_w = fields
             .iter()
-            .map(|(k, _)| fonts::text_width(FontKind::Bold, k, SMALL))
+            .map(|(_, k, _)| fonts::text_width(FontKind::Bold, k, SMALL))
             .fold(0.0, f32::max)
             + 2.0 * style.pad_x
             + 4.0;
@@ -169,7 +175,7 @@ impl Composer {
         let mut rows = vec![spacer()];
         for pair in fields.chunks(2) {
             let mut row: Vec<Cell> = Vec::new();
-            for (i, (key, value)) in pair.iter().enumerate() {
+            for (i, (_, key, value)) in pair.iter().enumerate() {
                 let col = 2 * i;
                 row.push(text::wrap(
                     &Rich::plain(&key_style, key),
@@ -232,7 +238,8 @@ impl Composer {
             (Some(table), false) => strip_h + table.start_height(),
             (None, _) => 2.0 * BODY_LH,
         };
-        self.heading(section.kind.name(), keep);
+        let heading = self.labels.section(section.kind).to_string();
+        self.heading(&heading, keep);
         if let Some(note) = note {
             self.flow.place_block(0.0, &note, note.len());
         }
@@ -372,13 +379,20 @@ impl Composer {
                 .iter()
                 .any(|m| m.resolved() == Some(deadline));
             if !written {
-                rich.push(&body, &format!(" by {deadline}"));
+                let by = self
+                    .labels
+                    .metric_deadline
+                    .fill(&[("date", &deadline.to_string())]);
+                rich.push(&body, &format!(" {by}"));
             }
         }
         let after = metric.source.as_ref().map(|source| {
             let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);
             text::wrap(
-                &self.user(&style, &format!("source: {source}")),
+                &self.user(
+                    &style,
+                    &self.labels.metric_source.fill(&[("source", source)]),
+                ),
                 self.width() - LIST_INDENT,
                 SMALL_LH,
             )
@@ -418,12 +432,7 @@ impl Composer {
     /// The line above the scene table, in the HTML's words: "5 scenes,
     /// 1 min 30 s in all" (the total only when scenes are timed).
     fn scenes_note(&self, scenes: &[Scene]) -> Vec<LineBox> {
-        let total = crate::model::scene_total(scenes);
-        let count = scenes.len();
-        let mut note = format!("{count} scene{}", if count == 1 { "" } else { "s" });
-        if total.seconds > 0 {
-            note.push_str(&format!(", {total} in all"));
-        }
+        let note = crate::render::scenes_note(&self.labels, scenes);
         let style = Style::new(FontKind::Regular, SMALL, self.theme.muted);
         let mut lines = text::wrap(&Rich::plain(&style, &note), self.width(), SMALL_LH);
         lines.push(LineBox::gap(4.0));
@@ -450,16 +459,20 @@ impl Composer {
                 s.time.map(|t| {
                     (
                         format!("{}–{}", t.start.timecode(), t.end.timecode()),
-                        t.duration().to_string(),
+                        self.labels.duration(t.duration()),
                     )
                 })
             })
             .collect();
+        let l = &self.labels;
         let time_w = timecodes
             .iter()
             .flatten()
             .map(|(tc, _)| fonts::text_width(FontKind::Regular, tc, SMALL))
-            .fold(fonts::text_width(FontKind::Bold, "Time", LABEL), f32::max)
+            .fold(
+                fonts::text_width(FontKind::Bold, l.column_time.as_str(), LABEL),
+                f32::max,
+            )
             + 2.0 * style.pad_x
             + 2.0;
         let time_w = time_w.clamp(40.0, 100.0);
@@ -472,10 +485,10 @@ impl Composer {
         let label_line =
             |text: &str, width: f32| text::wrap(&Rich::plain(&self.label(), text), width, SMALL_LH);
         let header = vec![
-            label_line("Time", inner(0)),
-            label_line("Scene", inner(1)),
-            label_line("Picture", inner(2)),
-            label_line("Sound", inner(3)),
+            label_line(l.column_time.as_str(), inner(0)),
+            label_line(l.column_scene.as_str(), inner(1)),
+            label_line(l.column_picture.as_str(), inner(2)),
+            label_line(l.column_sound.as_str(), inner(3)),
         ];
 
         let mut rows = Vec::new();
@@ -531,7 +544,7 @@ impl Composer {
                 }
                 let mut rich = Rich::new();
                 let label = Style::new(FontKind::Bold, SMALL, self.theme.muted);
-                rich.push(&label, &format!("{}: ", field.kind.name()));
+                rich.push(&label, &format!("{}: ", l.scene_field(field.kind)));
                 rich.push_linked(&self.small(), self.theme.accent, &field.text.value);
                 cell.extend(text::wrap(&rich, width, SMALL_LH));
             }
@@ -539,8 +552,8 @@ impl Composer {
             // Where a long row continues on the next page, say which scene it is.
             let muted = Style::new(FontKind::Oblique, SMALL, self.theme.muted);
             let label = match time {
-                Some((tc, _)) => format!("{tc} (cont.)"),
-                None => "(cont.)".to_string(),
+                Some((tc, _)) => format!("{tc} {}", l.continued.as_str()),
+                None => l.continued.as_str().to_string(),
             };
             continued.push(text::wrap(&Rich::plain(&muted, &label), inner(0), SMALL_LH));
         }
@@ -576,9 +589,15 @@ impl Composer {
             let role_style = Style::new(FontKind::Regular, BODY, self.theme.muted);
             let role = text::wrap(&self.user(&role_style, &entry.role), inner(1), BODY_LH);
             let (label, fg, bg) = match entry.date {
-                Some(date) => (format!("signed {date}"), self.theme.ok_fg, self.theme.ok_bg),
+                Some(date) => (
+                    self.labels
+                        .badge_signed
+                        .fill(&[("date", &date.to_string())]),
+                    self.theme.ok_fg,
+                    self.theme.ok_bg,
+                ),
                 None => (
-                    "not signed yet".to_string(),
+                    self.labels.badge_not_signed.as_str().to_string(),
                     self.theme.warn_fg,
                     self.theme.warn_bg,
                 ),
@@ -610,12 +629,22 @@ impl Composer {
 }
 
 /// Adds "compiled by briefc VERSION · DATE" and "Page N of M" to every page.
-fn footers(pages: &mut [Page], geo: &Geometry, theme: &Theme, options: &RenderOptions) {
+fn footers(
+    pages: &mut [Page],
+    geo: &Geometry,
+    theme: &Theme,
+    options: &RenderOptions,
+    labels: &Labels,
+) {
     let total = pages.len();
     let size = 8.0;
     let rule_y = geo.height - mm(16.0);
     let baseline = geo.height - mm(11.5);
-    let left_text = format!("compiled by briefc {VERSION} · {}", options.date());
+    let date = options.date().to_string();
+    let left_text = labels
+        .pdf_footer
+        .fill(&[("version", VERSION), ("date", &date)]);
+    let total_text = total.to_string();
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.push(Item::Shape(Shape::Path {
             points: vec![(geo.left(), rule_y), (geo.width - geo.margin_x, rule_y)],
@@ -631,7 +660,9 @@ fn footers(pages: &mut [Page], geo: &Geometry, theme: &Theme, options: &RenderOp
             color: theme.muted,
             text: left_text.clone(),
         });
-        let right_text = format!("Page {} of {}", i + 1, total);
+        let right_text = labels
+            .page
+            .fill(&[("n", &(i + 1).to_string()), ("total", &total_text)]);
         let w = fonts::text_width(FontKind::Regular, &right_text, size);
         page.items.push(Item::Text {
             x: geo.width - geo.margin_x - w,

@@ -13,6 +13,7 @@ use super::fonts::FontKind;
 use super::layout::{Geometry, Item, LineBox, Page, Rgb, Shape, mm};
 use super::text::{self, Rich, Style};
 use super::theme::Theme;
+use crate::labels::Labels;
 use crate::model::{Brief, Status};
 
 /// Size of the running header's text.
@@ -24,17 +25,14 @@ const TAG_PAD: f32 = 4.0;
 /// Space between the title and the status.
 const GAP: f32 = 12.0;
 
-/// The mark a brief at `status` carries on every page, if any.
-pub fn status_mark(status: Status) -> Option<&'static str> {
-    match status {
-        Status::Draft => Some("DRAFT"),
-        Status::Review => Some("IN REVIEW"),
-        Status::Approved => None,
-    }
-}
-
 /// Adds the running header to every page (only the status mark on the first).
-pub fn running_headers(pages: &mut [Page], brief: &Brief, geo: &Geometry, theme: &Theme) {
+pub fn running_headers(
+    pages: &mut [Page],
+    brief: &Brief,
+    geo: &Geometry,
+    theme: &Theme,
+    labels: &Labels,
+) {
     // Above the content area (which starts 18 mm down), clear of the first
     // page's accent strip.
     let line_h = 12.0;
@@ -42,12 +40,12 @@ pub fn running_headers(pages: &mut [Page], brief: &Brief, geo: &Geometry, theme:
     let rule_y = mm(13.5);
 
     let status = brief.status();
-    let (right, right_w) = status_line(status, theme, line_h);
+    let (right, right_w) = status_line(status, labels, theme, line_h);
     let right_x = geo.left() + geo.content_width() - right_w;
 
     let title = brief.title.value.trim();
     let title = if title.is_empty() {
-        "Untitled brief"
+        labels.untitled.as_str()
     } else {
         title
     };
@@ -70,7 +68,7 @@ pub fn running_headers(pages: &mut [Page], brief: &Brief, geo: &Geometry, theme:
                 width: 0.5,
             }));
         }
-        if i > 0 || status_mark(status).is_some() {
+        if i > 0 || labels.status_mark(status).is_some() {
             right.draw(page, right_x, top);
         }
     }
@@ -93,10 +91,10 @@ fn title_line(title: &str, version: Option<&str>, width: f32, theme: &Theme, lh:
 
 /// The status: a framed tag for a draft or a brief in review, a word for an
 /// approved one; with its width.
-fn status_line(status: Status, theme: &Theme, lh: f32) -> (LineBox, f32) {
-    let Some(mark) = status_mark(status) else {
+fn status_line(status: Status, labels: &Labels, theme: &Theme, lh: f32) -> (LineBox, f32) {
+    let Some(mark) = labels.status_mark(status) else {
         let style = Style::new(FontKind::Regular, SIZE, theme.muted);
-        let line = text::line(&Rich::plain(&style, "Approved"), lh);
+        let line = text::line(&Rich::plain(&style, labels.status_approved.as_str()), lh);
         let w = line.text_width();
         return (line, w);
     };
@@ -141,7 +139,8 @@ mod tests {
     fn texts(brief: &Brief) -> Vec<String> {
         let geo = Geometry::for_page(210.0, 297.0);
         let mut pages = vec![Page::default(); 3];
-        running_headers(&mut pages, brief, &geo, &Theme::new(None));
+        let labels = crate::render::RenderOptions::default().labels_for(brief);
+        running_headers(&mut pages, brief, &geo, &Theme::new(None), &labels);
         pages
             .iter()
             .map(|p| {
@@ -169,5 +168,7 @@ mod tests {
         assert_eq!(review[2], "A title|IN REVIEW");
         let approved = texts(&brief("status: approved\n"));
         assert_eq!(approved, ["", "A title|Approved", "A title|Approved"]);
+        let ukrainian = texts(&brief("status: review\nlanguage: uk\n"));
+        assert_eq!(ukrainian[1], "A title|НА РОЗГЛЯДІ");
     }
 }

@@ -10,6 +10,7 @@ use super::fonts::FontKind;
 use super::layout::{LineBox, Rgb, Shape};
 use super::text::{self, Rich, Style};
 use super::theme::Theme;
+use crate::labels::Labels;
 use crate::model::{Brief, Duration};
 use crate::render::RenderOptions;
 use crate::render::timeline::{self, LegendKind, MarkKind, Timeline};
@@ -33,6 +34,7 @@ const WHITE: Rgb = [1.0, 1.0, 1.0];
 pub fn strip(
     brief: &Brief,
     options: &RenderOptions,
+    labels: &Labels,
     theme: &Theme,
     width: f32,
 ) -> Option<Vec<LineBox>> {
@@ -40,6 +42,7 @@ pub fn strip(
     Some(
         Strip {
             t: &t,
+            labels,
             theme,
             w: width,
         }
@@ -49,6 +52,7 @@ pub fn strip(
 
 struct Strip<'a> {
     t: &'a Timeline,
+    labels: &'a Labels,
     theme: &'a Theme,
     w: f32,
 }
@@ -342,7 +346,7 @@ impl Strip<'_> {
 
         // The marks: gap, overrun, too-long voiceover, a range's bounds.
         let marks: Vec<(f64, Rich)> = t
-            .marks()
+            .marks(self.labels)
             .into_iter()
             .map(|m| {
                 let color = match m.kind {
@@ -372,7 +376,7 @@ impl Strip<'_> {
         let lh = 10.5;
         let mut lines = vec![row(lh)];
         let mut x = 0.0;
-        for entry in self.t.legend() {
+        for entry in self.t.legend(self.labels) {
             let rich = Rich::plain(&style, &entry.text);
             let tw = Self::width_of(&rich);
             let item_w = sw + 3.0 + tw;
@@ -456,7 +460,14 @@ mod tests {
         let b = brief(
             "# T\n\nlength: 30s\n\n## Scenes\n### 0:00-0:10 Hook\nVoiceover: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty\n\n### 0:12-0:35 End\nVisual: x\n",
         );
-        let lines = strip(&b, &RenderOptions::default(), &Theme::new(None), 480.0).unwrap();
+        let lines = strip(
+            &b,
+            &RenderOptions::default(),
+            &Labels::default(),
+            &Theme::new(None),
+            480.0,
+        )
+        .unwrap();
         let all = texts(&lines);
         for needle in [
             "Hook",
@@ -498,6 +509,7 @@ mod tests {
         let lines = strip(
             &brief(&text),
             &RenderOptions::default(),
+            &Labels::default(),
             &Theme::new(None),
             480.0,
         )
