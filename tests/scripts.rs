@@ -286,3 +286,63 @@ fn a_bad_fonts_folder_is_a_clear_error() {
     b.run_with(["build", "--html", "--today", TODAY, "a.brief"])
         .code(0);
 }
+
+const ENGLISH_IN_JAPANESE: &str = "# Acme Sync launch film
+
+client: Acme Japan
+length: 45s
+stage: awareness
+language: ja
+
+## Goal
+Make IT managers remember Acme Sync sets up in minutes.
+
+## Audience
+IT managers in Tokyo.
+
+## Key benefits
+- Set up in minutes
+
+## Success metrics
+- Trials: 100 by 2027-03-31 (source: CRM)
+";
+
+#[test]
+fn japanese_labels_need_a_japanese_font_and_say_so_without_one() {
+    // Without a CJK font: one warning, at `language:`, naming the package.
+    let b = Brief::new().file("a.brief", ENGLISH_IN_JAPANESE);
+    let out = b.run_with([
+        "build", "--pdf", "--format", "json", "--today", TODAY, "a.brief",
+    ]);
+    out.code(0);
+    let diagnostics = out.json()["diagnostics"].clone();
+    assert_eq!(diagnostics.as_array().unwrap().len(), 1, "{diagnostics}");
+    assert_eq!(diagnostics[0]["rule"], "missing-glyph");
+    assert_eq!(diagnostics[0]["line"], 6);
+    assert!(
+        diagnostics[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("apt install fonts-noto-cjk"),
+        "{diagnostics}"
+    );
+
+    // With the machine's fonts: the labels are Japanese, footer included.
+    if !noto_installed() {
+        return;
+    }
+    let b = Brief::new()
+        .file("a.brief", ENGLISH_IN_JAPANESE)
+        .env("BRIEFC_SYSTEM_FONTS", "1");
+    b.run_with([
+        "build", "--pdf", "--format", "json", "--today", TODAY, "a.brief",
+    ])
+    .code(0)
+    .no_diagnostics();
+    if let Some(text) = support::pdftotext(&b.path("a.pdf")) {
+        assert_reads(
+            &text,
+            &["動画ブリーフ", "クライアント", "目的", "1 / 1 ページ"],
+        );
+    }
+}

@@ -82,9 +82,12 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         progress.start(brief.source.path());
         if want_pdf {
             let fonts = font_source(&config)?;
-            brief
-                .diagnostics
-                .extend(font_warnings(&brief.source.text, &config, fonts));
+            brief.diagnostics.extend(font_warnings(
+                &brief.source.text,
+                &brief.brief,
+                &config,
+                fonts,
+            ));
         }
         // With `--deny-warnings` a warning stops the brief like an error.
         let real_errors = brief.has_errors();
@@ -609,11 +612,16 @@ fn template_error(err: briefc::render::html::TemplateError) -> CliError {
 /// the severity the config gives the rule (none when it is `off`). They are
 /// found only when building, after `check_text` has applied the config to
 /// the other rules, so the config is applied here.
-fn font_warnings(source: &str, config: &Config, fonts: Arc<dyn FontSource>) -> Vec<Diagnostic> {
+fn font_warnings(
+    source: &str,
+    brief: &briefc::model::Brief,
+    config: &Config,
+    fonts: Arc<dyn FontSource>,
+) -> Vec<Diagnostic> {
     let Some(severity) = config.severity(Rule::MissingGlyph) else {
         return Vec::new();
     };
-    pdf::missing_glyphs(source, Some(fonts))
+    let mut found: Vec<Diagnostic> = pdf::missing_glyphs(source, Some(fonts.clone()))
         .into_iter()
         .map(|line| {
             let c = line.chars[0];
@@ -637,11 +645,7 @@ fn font_warnings(source: &str, config: &Config, fonts: Arc<dyn FontSource>) -> V
                 ),
             };
             let script = pdf::script_name(c);
-            let package = match script {
-                "Chinese, Japanese and Korean" | "Japanese" | "Korean" => "fonts-noto-cjk",
-                "emoji and symbol" => "fonts-symbola",
-                _ => "fonts-noto-core",
-            };
+            let package = font_package(script);
             let help = format!(
                 "neither the built-in font (DejaVu Sans) nor a font on this machine has {script} characters; install one (on Debian or Ubuntu: `apt install {package}`) or put a .ttf/.otf file that has {} in the folder `fonts:` names in briefc.yaml, and build again; the HTML shows {} already",
                 if line.chars.len() == 1 { "it" } else { "them" },
@@ -656,7 +660,40 @@ fn font_warnings(source: &str, config: &Config, fonts: Arc<dyn FontSource>) -> V
                 related: None,
             }
         })
-        .collect()
+        .collect();
+    // The labels the PDF prints in the brief's language (`language: ja`
+    // over a brief written in English, say) need their font too.
+    if let Some(language) = &brief.header.language {
+        let labels = briefc::labels::Labels::resolve(Some(&language.value), &config.labels);
+        let text: String = labels.to_map().into_values().collect::<Vec<_>>().join("\n");
+        if let Some(line) = pdf::missing_glyphs(&text, Some(fonts)).first() {
+            let script = pdf::script_name(line.chars[0]);
+            let package = font_package(script);
+            found.push(Diagnostic {
+                rule: Rule::MissingGlyph,
+                severity,
+                message: format!(
+                    "no font has the {script} characters of the `{}` labels; the PDF's labels will show as \"\u{FFFD}\"",
+                    language.value
+                ),
+                span: language.span,
+                help: Some(format!(
+                    "install a font that has them (on Debian or Ubuntu: `apt install {package}`) or put one in the folder `fonts:` names in briefc.yaml, and build again; the HTML shows them already"
+                )),
+                related: None,
+            });
+        }
+    }
+    found
+}
+
+/// The Debian package with fonts for `script` (a [`pdf::script_name`]).
+fn font_package(script: &str) -> &'static str {
+    match script {
+        "Chinese, Japanese and Korean" | "Japanese" | "Korean" => "fonts-noto-cjk",
+        "emoji and symbol" => "fonts-symbola",
+        _ => "fonts-noto-core",
+    }
 }
 
 /// The built-in templates with the overrides found in `dir`: the files are

@@ -652,25 +652,19 @@ fn footers(
             color: theme.rule,
             width: 0.5,
         }));
-        page.items.push(Item::Text {
-            x: geo.left(),
-            y: baseline,
-            font: FontKind::Regular,
-            size,
-            color: theme.muted,
-            text: left_text.clone(),
-        });
+        // Through the text layouter, like all text: labels in Chinese or
+        // Japanese are drawn in a fallback face.
+        let style = Style::new(FontKind::Regular, size, theme.muted);
+        let left = text::line(&Rich::plain(&style, &left_text), size * 1.2);
+        left.draw(page, geo.left(), baseline - left.baseline);
         let right_text = labels
             .page
             .fill(&[("n", &(i + 1).to_string()), ("total", &total_text)]);
-        let w = fonts::text_width(FontKind::Regular, &right_text, size);
-        page.items.push(Item::Text {
-            x: geo.width - geo.margin_x - w,
-            y: baseline,
-            font: FontKind::Regular,
-            size,
-            color: theme.muted,
-            text: right_text,
-        });
+        let right = text::line(&Rich::plain(&style, &right_text), size * 1.2);
+        right.draw(
+            page,
+            geo.width - geo.margin_x - right.text_width(),
+            baseline - right.baseline,
+        );
     }
 }

@@ -58,7 +58,13 @@ pub fn render(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String>
 }
 
 fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, String> {
-    let _fonts = fonts::use_source(options.fonts.clone(), coverage::han_language(brief));
+    // The brief's language picks the forms of Chinese characters; without
+    // one, its kana or Hangul tell.
+    let language = match &brief.header.language {
+        Some(language) => language.value.as_str(),
+        None => coverage::han_language(brief),
+    };
+    let _fonts = fonts::use_source(options.fonts.clone(), language);
     let (width, height) = options.page.size_mm();
     let geo = layout::Geometry::for_page(width, height);
     let logo = match &options.logo {
