@@ -79,6 +79,7 @@ fn render_inner(brief: &Brief, options: &RenderOptions) -> Result<Vec<u8>, Strin
         creator: &creator,
         timestamp: options.timestamp,
         logo: logo.as_ref().map(|l| &l.raw),
+        language: RenderOptions::lang_of(brief),
     };
     doc::build(&pages, (width, height), &meta)
 }
