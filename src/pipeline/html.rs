@@ -342,7 +342,11 @@ fn signal_views(report: &Pipeline) -> Vec<SignalView> {
                 .collect();
             SignalView {
                 id: signal.id(),
-                title: signal.title(),
+                title: if count.count == 1 {
+                    signal.title_one()
+                } else {
+                    signal.title()
+                },
                 why: signal.why(),
                 rule: count.rule,
                 count: count.count,
@@ -376,7 +380,7 @@ fn signal_detail(signal: Signal, b: &BriefSummary) -> String {
                 "due {}, {days} {} ago; {}",
                 b.due.map(|d| d.to_string()).unwrap_or_default(),
                 plural(days as usize, "day", "days"),
-                b.status.name()
+                status_words(b.status)
             )
         }
         Signal::UnmeasurableMetrics => format!(
@@ -427,6 +431,30 @@ fn status_parts(counts: super::ByStatus) -> Vec<Part> {
     .collect()
 }
 
+/// A bar of briefs by status labelled `label`, and its line in the figures
+/// (labelled `figure`); `alert` marks the label.
+fn status_bar(
+    label: String,
+    figure: String,
+    counts: super::ByStatus,
+    alert: bool,
+) -> (Row, Vec<String>) {
+    let line = vec![
+        figure,
+        counts.draft.to_string(),
+        counts.review.to_string(),
+        counts.approved.to_string(),
+        counts.total().to_string(),
+    ];
+    let bar = Row {
+        label,
+        parts: status_parts(counts),
+        total: counts.total().to_string(),
+        alert,
+    };
+    (bar, line)
+}
+
 fn status_words(status: Status) -> &'static str {
     match status {
         Status::Draft => "draft",
@@ -470,29 +498,34 @@ fn stage_status_chart(report: &Pipeline) -> ChartView {
     let mut figures = Vec::new();
     for row in shown_stages(report) {
         let label = stage_label(row.stage);
-        let b = row.briefs;
-        figures.push(vec![
-            label.clone(),
-            b.draft.to_string(),
-            b.review.to_string(),
-            b.approved.to_string(),
-            b.total().to_string(),
-        ]);
-        rows.push(Row {
-            label,
-            parts: status_parts(b),
-            total: b.total().to_string(),
-            alert: false,
-        });
+        let (bar, figure) = status_bar(label.clone(), label, row.briefs, false);
+        rows.push(bar);
+        figures.push(figure);
     }
+    status_chart(
+        ("chart-stages", "Briefs by buying stage and status", "Stage"),
+        "Each bar is one stage of the buying journey, split by approval status; the number after it counts its briefs.".into(),
+        &rows,
+        figures,
+    )
+}
+
+/// A chart of bars split by status: `(id, title, what the first column
+/// of its figures holds)`, its note, its bars and its figures.
+fn status_chart(
+    (id, title, first): (&'static str, &'static str, &'static str),
+    note: String,
+    rows: &[Row],
+    figures: Vec<Vec<String>>,
+) -> ChartView {
     ChartView {
-        id: "chart-stages",
-        title: "Briefs by buying stage and status",
-        note: "Each bar is one stage of the buying journey, split by approval status; the number after it counts its briefs.".into(),
-        svg: charts::bars("Briefs by buying stage and status", "briefs", &rows),
+        id,
+        title,
+        note,
+        svg: charts::bars(title, "briefs", rows),
         legend: status_legend(),
         figures: Figures {
-            head: vec!["Stage", "Draft", "In review", "Approved", "Briefs"],
+            head: vec![first, "Draft", "In review", "Approved", "Briefs"],
             rows: figures,
         },
     }
@@ -572,43 +605,24 @@ fn minutes_chart(report: &Pipeline) -> ChartView {
 
 fn weeks_chart(report: &Pipeline) -> ChartView {
     let due = &report.due;
-    let mut rows = vec![Row {
-        label: "Overdue".into(),
-        parts: status_parts(due.overdue),
-        total: due.overdue.total().to_string(),
-        alert: due.overdue.total() > 0,
-    }];
-    let mut figures = vec![vec![
-        "Overdue".to_string(),
-        due.overdue.draft.to_string(),
-        due.overdue.review.to_string(),
-        due.overdue.approved.to_string(),
-        due.overdue.total().to_string(),
-    ]];
+    let overdue = due.overdue;
+    let (bar, figure) = status_bar(
+        "Overdue".into(),
+        "Overdue".into(),
+        overdue,
+        overdue.total() > 0,
+    );
+    let (mut rows, mut figures) = (vec![bar], vec![figure]);
     for (i, week) in due.weeks.iter().enumerate() {
-        let label = if i == 0 {
-            "This week".to_string()
+        let days = day_range(week.start, week.end);
+        let (bar, figure) = if i == 0 {
+            let figure = format!("This week ({days})");
+            status_bar("This week".into(), figure, week.briefs, false)
         } else {
-            day_range(week.start, week.end)
+            status_bar(days.clone(), days, week.briefs, false)
         };
-        let b = week.briefs;
-        figures.push(vec![
-            if i == 0 {
-                format!("This week ({})", day_range(week.start, week.end))
-            } else {
-                label.clone()
-            },
-            b.draft.to_string(),
-            b.review.to_string(),
-            b.approved.to_string(),
-            b.total().to_string(),
-        ]);
-        rows.push(Row {
-            label,
-            parts: status_parts(b),
-            total: b.total().to_string(),
-            alert: false,
-        });
+        rows.push(bar);
+        figures.push(figure);
     }
     let mut note = format!(
         "Briefs by due date, from today ({}) for {WEEKS} weeks (Monday to Sunday). Overdue: due before today and not approved.",
@@ -626,17 +640,12 @@ fn weeks_chart(report: &Pipeline) -> ChartView {
     if !rest.is_empty() {
         note.push_str(&format!(" Not shown: {}.", rest.join(", ")));
     }
-    ChartView {
-        id: "chart-weeks",
-        title: "Briefs due per week",
+    status_chart(
+        ("chart-weeks", "Briefs due per week", "Week"),
         note,
-        svg: charts::bars("Briefs due per week", "briefs", &rows),
-        legend: status_legend(),
-        figures: Figures {
-            head: vec!["Week", "Draft", "In review", "Approved", "Briefs"],
-            rows: figures,
-        },
-    }
+        &rows,
+        figures,
+    )
 }
 
 fn waiting_chart(report: &Pipeline) -> ChartView {

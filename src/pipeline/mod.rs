@@ -113,6 +113,18 @@ impl Signal {
         }
     }
 
+    /// What the count counts when it is 1: "convert-stage brief without a
+    /// sales owner".
+    pub const fn title_one(self) -> &'static str {
+        match self {
+            Signal::ConvertWithoutSales => "convert-stage brief without a sales owner",
+            Signal::ApprovedNotSigned => "approved brief not signed by both sides",
+            Signal::PastDue => "brief past due",
+            Signal::UnmeasurableMetrics => "brief with metrics that cannot be measured",
+            Signal::VoiceoverTooLong => "brief whose voiceover does not fit",
+        }
+    }
+
     /// A short tag for a table cell: "no sales owner".
     pub const fn tag(self) -> &'static str {
         match self {
