@@ -120,9 +120,9 @@ pub(super) fn bars(title: &str, unit: &str, rows: &[Row]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let _ = write!(
+    let _ = writeln!(
         svg,
-        "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\"{}\" focusable=\"false\">\n",
+        "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\"{}\" focusable=\"false\">",
         escape(&format!("{title}. {description}."))
     );
     // Grid lines at 0, half and the top of the scale, with their values.

@@ -30,9 +30,12 @@ fn summary(path: &str, header: &str, body: &str) -> BriefSummary {
 const SIGNED: &str =
     "## Sign-off\n- Priya Shah (marketing) 2026-11-20\n- Tom Becker (sales) 2026-11-21\n";
 
+/// The header lines and sections of a brief.
+type Parts = (&'static str, &'static str);
+
 #[test]
 fn each_signal_fires_and_stays_quiet() {
-    let cases: &[(Signal, (&str, &str), (&str, &str))] = &[
+    let cases: &[(Signal, Parts, Parts)] = &[
         (
             Signal::ConvertWithoutSales,
             ("stage: convert\nmarketing: Priya Shah", ""),
