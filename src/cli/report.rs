@@ -163,9 +163,12 @@ fn refuse_overwriting_a_brief(output: &Path, briefs: &[PathBuf]) -> Result<(), C
         // It does not exist yet, so it is no brief.
         return Ok(());
     };
+    // Only a brief of the same name can be the same file: ten thousand
+    // briefs are not resolved one by one to find out.
     let is_brief = output.extension().is_some_and(|e| e == "brief")
         || briefs
             .iter()
+            .filter(|b| b.file_name() == target.file_name())
             .any(|b| std::fs::canonicalize(b).is_ok_and(|b| b == target));
     if is_brief {
         return Err(CliError::new(
