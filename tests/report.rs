@@ -547,18 +547,7 @@ fn an_unwritable_folder_is_exit_2_and_leaves_nothing() {
 /// Chromium with the flags a test run needs, a fresh profile in `dir`.
 fn chromium_command(chromium: &str, dir: &Path, name: &str) -> std::process::Command {
     let mut cmd = std::process::Command::new(chromium);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ])
-    .arg(format!(
+    cmd.args(support::CHROMIUM_FLAGS).arg(format!(
         "--user-data-dir={}",
         dir.join(format!("profile-{name}")).display()
     ));
