@@ -100,8 +100,8 @@ fn fixed_shape(schema: &mut schemars::Schema) {
 }
 
 /// Joins the lines of a description that a doc comment wrapped, keeping
-/// paragraph breaks.
-fn unwrap_description(schema: &mut schemars::Schema) {
+/// paragraph breaks (also for the report's schema, `crate::pipeline`).
+pub(crate) fn unwrap_description(schema: &mut schemars::Schema) {
     if let Some(Value::String(text)) = schema.get_mut("description") {
         *text = text
             .split("\n\n")

@@ -8,6 +8,7 @@
 //! 4. [`rules`]: brief + [`config`] → more diagnostics;
 //! 5. [`report`] renders diagnostics; [`render`] compiles a clean brief to HTML and PDF.
 //!    [`export`] is the document `briefc export` prints for other tools, and its JSON Schema.
+//! 6. [`pipeline`] sums up many checked briefs for `briefc report` (HTML page, JSON).
 //!
 //! Nothing below [`cli`] prints, and nothing below [`cli`] and [`output`]
 //! touches the file system, except config lookup in [`config`].
@@ -23,6 +24,7 @@ pub mod format;
 mod hash;
 pub mod labels;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -16,6 +16,7 @@ const SUBCOMMANDS: &[&str] = &[
     "explain",
     "fmt",
     "export",
+    "report",
     "new",
     "completions",
     "man",

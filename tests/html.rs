@@ -405,19 +405,7 @@ fn chromium_screenshots() {
     for width in [1280, 375] {
         let shot = dir.path().join(format!("shot-{width}.png"));
         let status = std::process::Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-            ])
-            .args([
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-            ])
+            .args(support::CHROMIUM_FLAGS)
             .arg(format!(
                 "--user-data-dir={}",
                 dir.path().join(format!("profile-{width}")).display()

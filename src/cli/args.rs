@@ -37,6 +37,9 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Print a brief's typed model as JSON or YAML, for other tools.
     Export(ExportArgs),
+    /// Write one HTML page (or JSON) over every brief: a table, charts and
+    /// the alignment signals marketing and sales discuss.
+    Report(ReportArgs),
     /// Start a new brief: every section, placeholders to fill in, scenes that fit the length.
     New(NewArgs),
     /// Run the language server (LSP over standard input and output) for editors.
@@ -153,6 +156,51 @@ pub struct NewArgs {
     pub force: bool,
 }
 
+/// `briefc report`.
+#[derive(Clone, Debug, Args)]
+pub struct ReportArgs {
+    /// Files and folders to report on; folders are searched for `*.brief`,
+    /// honouring `.gitignore` (as `check` does).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the report (`-`: standard output; default:
+    /// `report.html`, or `report.json` with `--format json`). Links to built
+    /// outputs are relative to its folder.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+
+    /// Folder where `briefc build -o DIR` wrote the HTML and PDF outputs,
+    /// looked in before the brief's own folder for links to them.
+    #[arg(long, value_name = "DIR")]
+    pub builds: Option<PathBuf>,
+
+    /// Print the JSON Schema (draft 2020-12) of `--format json` instead of
+    /// writing a report.
+    #[arg(long, conflicts_with_all = ["output", "builds"])]
+    pub schema: bool,
+
+    /// Print nothing but problems (no `wrote …` line).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One standalone page: signals, charts, a sortable table.
+    Html,
+    /// One JSON document, for dashboards (`--schema` describes it).
+    Json,
+}
+
 /// Options shared by the commands that check briefs.
 #[derive(Clone, Debug, Args)]
 pub struct CommonArgs {
@@ -160,7 +208,8 @@ pub struct CommonArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// The date `due-in-past` compares against (default: today's date, UTC).
+    /// The date `due-in-past` compares against (default: today's date, UTC;
+    /// for `report`, the date of `SOURCE_DATE_EPOCH` when it is set).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
 }

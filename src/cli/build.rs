@@ -249,7 +249,7 @@ fn print_stdout(text: &str) {
 
 /// `SOURCE_DATE_EPOCH` when set, else the start of today (UTC), so that two
 /// builds on the same day give the same bytes.
-fn build_timestamp() -> Result<i64, CliError> {
+pub(crate) fn build_timestamp() -> Result<i64, CliError> {
     // Set but empty counts as unset, as in other reproducible-build tools.
     match std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -448,7 +448,7 @@ fn output_folder(out_dir: &Option<PathBuf>, brief: &Path) -> PathBuf {
 
 /// The outputs' name without extension: the brief's name without its own
 /// (as the file system spells it, even when it is not UTF-8).
-fn output_stem(brief: &Path) -> std::ffi::OsString {
+pub(crate) fn output_stem(brief: &Path) -> std::ffi::OsString {
     brief
         .file_stem()
         .map(std::ffi::OsStr::to_os_string)
@@ -456,7 +456,7 @@ fn output_stem(brief: &Path) -> std::ffi::OsString {
 }
 
 /// The output's file name: the brief's name with the extension `ext`.
-fn output_name(brief: &Path, ext: &str) -> std::ffi::OsString {
+pub(crate) fn output_name(brief: &Path, ext: &str) -> std::ffi::OsString {
     let mut name = output_stem(brief);
     name.push(".");
     name.push(ext);

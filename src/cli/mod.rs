@@ -14,6 +14,7 @@ mod fonts;
 mod new;
 mod output;
 mod progress;
+mod report;
 mod walk;
 mod watch;
 
@@ -69,6 +70,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args, colors),
         Command::Explain(args) => explain::run(args),
         Command::Export(args) => export::run(args, colors),
+        Command::Report(args) => report::run(args, colors),
         Command::Fmt(args) => fmt::run(args, colors),
         Command::New(args) => new::run(args),
         Command::Lsp(args) => crate::lsp::run(args),

@@ -57,6 +57,94 @@ impl Brief {
             .as_ref()
             .map_or(Status::Draft, |s| s.value)
     }
+
+    /// Whether the brief is for the convert stage but names no `sales`
+    /// owner: what `missing-sales-owner` reports.
+    pub fn lacks_sales_owner(&self) -> bool {
+        let header = &self.header;
+        header
+            .stage
+            .as_ref()
+            .is_some_and(|s| s.value == Stage::Convert)
+            && header.sales.is_none()
+    }
+
+    /// Whether the brief was due before `today` and is not approved: what
+    /// `due-in-past` reports.
+    pub fn is_past_due(&self, today: Date) -> bool {
+        self.header
+            .due
+            .as_ref()
+            .is_some_and(|due| due.value < today && self.status() != Status::Approved)
+    }
+
+    /// The `## Sign-off` entries, or none.
+    pub fn sign_off_entries(&self) -> &[SignOffEntry] {
+        match self.section(SectionKind::SignOff).map(|s| &s.content) {
+            Some(Content::SignOff(entries)) => entries,
+            _ => &[],
+        }
+    }
+
+    /// How far `side` has signed the brief off: what `missing-sign-off`
+    /// reads (an approved brief needs [`SignOffState::Signed`] from both).
+    pub fn sign_off(&self, side: Side) -> SignOffState {
+        let mut state = SignOffState::Unlisted;
+        for entry in self.sign_off_entries().iter().filter(|e| e.signs_for(side)) {
+            if entry.signed {
+                return SignOffState::Signed;
+            }
+            state = SignOffState::Unsigned;
+        }
+        state
+    }
+
+    /// The metrics of `## Success metrics`, or none.
+    pub fn metrics(&self) -> &[Metric] {
+        match self
+            .section(SectionKind::SuccessMetrics)
+            .map(|s| &s.content)
+        {
+            Some(Content::Metrics(metrics)) => metrics,
+            _ => &[],
+        }
+    }
+}
+
+/// One of the two teams a brief aligns: each has an owner in the header and
+/// signs the brief off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// The marketing team (`marketing:`).
+    Marketing,
+    /// The sales team (`sales:`).
+    Sales,
+}
+
+impl Side {
+    /// Both sides, marketing first.
+    pub const ALL: [Side; 2] = [Side::Marketing, Side::Sales];
+
+    /// `marketing` or `sales`, as the header key and in messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Side::Marketing => "marketing",
+            Side::Sales => "sales",
+        }
+    }
+}
+
+/// Where one side stands in a brief's `## Sign-off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignOffState {
+    /// An entry for the side has a date.
+    Signed,
+    /// The side is listed, but no entry for it has a date yet.
+    Unsigned,
+    /// No entry signs for the side.
+    Unlisted,
 }
 
 /// The header fields, each optional; `given` lists the keys that appeared
@@ -559,6 +647,37 @@ impl SignOffEntry {
     pub fn is_sales(&self) -> bool {
         self.for_sales
     }
+
+    /// Whether the entry signs for `side`.
+    pub fn signs_for(&self, side: Side) -> bool {
+        match side {
+            Side::Marketing => self.for_marketing,
+            Side::Sales => self.for_sales,
+        }
+    }
+}
+
+impl Metric {
+    /// Whether the target can be measured: it has a number outside its
+    /// `by DATE` deadlines (`25 per month by 2027-04-30` can, `grow
+    /// awareness by 2027-04-30` cannot). What `unmeasurable-metric` reads.
+    pub fn is_measurable(&self) -> bool {
+        target_has_number(&self.target)
+    }
+}
+
+/// Whether a target has a digit outside its `by DATE` deadlines.
+fn target_has_number(target: &str) -> bool {
+    let mut at = 0;
+    let mut outside = |range: std::ops::Range<usize>| {
+        let found = target[at..range.start].chars().any(char::is_numeric);
+        at = range.end;
+        found
+    };
+    super::find_deadlines(target)
+        .into_iter()
+        .any(|m| outside(m.phrase))
+        || outside(target.len()..target.len())
 }
 
 /// Names compared as people read them: case and spacing do not matter.
@@ -627,6 +746,17 @@ impl Scene {
     /// `None` when the scene has none. Timed as `voiceover-too-long` times it.
     pub fn voiceover_seconds(&self, rate: f64) -> Option<f64> {
         self.voiceover_spoken().map(|s| s.seconds(rate))
+    }
+
+    /// The voiceover that does not fit the scene at `rate` words per minute:
+    /// what it says and the seconds that takes, when that is more than the
+    /// scene lasts. `None` when it fits, or the scene has no voiceover or no
+    /// readable timecodes. What `voiceover-too-long` reports.
+    pub fn voiceover_overrun(&self, rate: f64) -> Option<(super::Spoken, f64)> {
+        let duration = self.time?.duration();
+        let said = self.voiceover_spoken()?;
+        let needed = said.seconds(rate);
+        (needed > f64::from(duration.seconds)).then_some((said, needed))
     }
 }
 

@@ -70,6 +70,31 @@ impl Date {
     pub fn from_unix_seconds(seconds: i64) -> Date {
         Date::from_days_since_epoch(seconds.div_euclid(86_400))
     }
+
+    /// The number of days from 1970-01-01 to this date (negative: before);
+    /// the inverse of [`Date::from_days_since_epoch`].
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The Monday of this date's week (ISO 8601 weeks start on Monday).
+    pub fn monday(self) -> Date {
+        // 1970-01-01 was a Thursday, three days after a Monday.
+        let days = self.days_since_epoch();
+        Date::from_days_since_epoch(days - (days + 3).rem_euclid(7))
+    }
 }
 
 /// What [`Date::suggest`] makes of a date not written `YYYY-MM-DD`.
@@ -323,6 +348,33 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_weeks_and_back() {
+        let date = |t: &str| Date::parse(t).expect("a date");
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2026-11-24",
+            "2027-03-01",
+            "1969-12-31",
+        ] {
+            let d = date(text);
+            assert_eq!(
+                Date::from_days_since_epoch(d.days_since_epoch()),
+                d,
+                "{text}"
+            );
+        }
+        assert_eq!(date("1970-01-02").days_since_epoch(), 1);
+        assert_eq!(date("2026-11-24").add_days(7), date("2026-12-01"));
+        assert_eq!(date("2027-03-01").add_days(-1), date("2027-02-28"));
+        // 2026-11-24 is a Tuesday; 2026-11-23 a Monday; 2026-11-29 a Sunday.
+        assert_eq!(date("2026-11-24").monday(), date("2026-11-23"));
+        assert_eq!(date("2026-11-23").monday(), date("2026-11-23"));
+        assert_eq!(date("2026-11-29").monday(), date("2026-11-23"));
+        assert_eq!(date("2027-01-01").monday(), date("2026-12-28"));
+    }
 
     #[test]
     fn parses_and_validates() {

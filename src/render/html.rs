@@ -148,31 +148,20 @@ fn with_safe_links(page: &str) -> String {
 /// inline style blocks (by their SHA-256, not `unsafe-inline`) and `data:`
 /// images (the embedded logo): no script runs, nothing is fetched, no form
 /// posts anywhere, even if a team's template override tried. The policy goes
-/// first in `<head>`, before anything it governs.
-fn with_content_security_policy(page: &str) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let mut hashes = Vec::new();
-    let mut rest = page;
-    while let Some(open) = rest.find("<style>") {
-        let body = &rest[open + "<style>".len()..];
-        let Some(close) = body.find("</style>") else {
-            break;
-        };
-        let digest = sha2::Sha256::digest(&body.as_bytes()[..close]);
-        hashes.push(format!(
-            "'sha256-{}'",
-            base64::engine::general_purpose::STANDARD.encode(digest)
-        ));
-        rest = &body[close..];
-    }
-    let style = if hashes.is_empty() {
-        "'none'".to_string()
+/// first in `<head>`, before anything it governs. A page with inline
+/// `<script>` blocks of its own (the pipeline report's) gets a `script-src`
+/// naming them by hash the same way; a brief's page has none, so it allows
+/// no script at all.
+pub(crate) fn with_content_security_policy(page: &str) -> String {
+    let style = block_hashes(page, "<style>", "</style>");
+    let script = block_hashes(page, "<script>", "</script>");
+    let script = if script == "'none'" {
+        String::new()
     } else {
-        hashes.join(" ")
+        format!(" script-src {script};")
     };
     let meta = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {style};{script} img-src data:; base-uri 'none'; form-action 'none'\">\n"
     );
     // After `<meta charset>` (which must come first), else right after `<head>`.
     let anchor = ["<meta charset=\"utf-8\">", "<head>"]
@@ -188,6 +177,32 @@ fn with_content_security_policy(page: &str) -> String {
             out
         }
         None => page.to_string(),
+    }
+}
+
+/// The CSP source list naming every `open`…`close` block of `page` by its
+/// SHA-256 (`'sha256-…' 'sha256-…'`), or `'none'` when there is none.
+fn block_hashes(page: &str, open: &str, close: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = Vec::new();
+    let mut rest = page;
+    while let Some(at) = rest.find(open) {
+        let body = &rest[at + open.len()..];
+        let Some(end) = body.find(close) else {
+            break;
+        };
+        let digest = sha2::Sha256::digest(&body.as_bytes()[..end]);
+        hashes.push(format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ));
+        rest = &body[end..];
+    }
+    if hashes.is_empty() {
+        "'none'".to_string()
+    } else {
+        hashes.join(" ")
     }
 }
 
@@ -216,7 +231,7 @@ pub fn render(brief: &Brief, options: &RenderOptions) -> Result<String, Template
     Templates::builtin().render(brief, options)
 }
 
-fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
     let mut source = err.source();
     while let Some(s) = source {

@@ -3,13 +3,13 @@
 
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Content, SectionKind, Stage, Status};
+use crate::model::{Content, SectionKind, Side, SignOffState, Status};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let brief = cx.brief;
     let header = &brief.header;
     if let Some(stage) = &header.stage {
-        if stage.value == Stage::Convert && header.sales.is_none() {
+        if brief.lacks_sales_owner() {
             out.push(
                 Diagnostic::new(
                     Rule::MissingSalesOwner,
@@ -23,7 +23,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
     let status = brief.status();
     if let Some(due) = &header.due {
-        if due.value < cx.today && status != Status::Approved {
+        if brief.is_past_due(cx.today) {
             out.push(
                 Diagnostic::new(
                     Rule::DueInPast,
@@ -82,48 +82,31 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     let section = brief.section(SectionKind::SignOff);
-    let entries = match section.map(|s| &s.content) {
-        Some(Content::SignOff(entries)) => entries.as_slice(),
-        _ => &[],
-    };
-    let signed =
-        |side: fn(&crate::model::SignOffEntry) -> bool| entries.iter().any(|e| side(e) && e.signed);
-    let missing: Vec<&str> = [
-        ("marketing", signed(|e| e.is_marketing())),
-        ("sales", signed(|e| e.is_sales())),
-    ]
-    .into_iter()
-    .filter(|(_, ok)| !ok)
-    .map(|(side, _)| side)
-    .collect();
+    let entries = brief.sign_off_entries();
+    let missing: Vec<Side> = Side::ALL
+        .into_iter()
+        .filter(|&side| brief.sign_off(side) != SignOffState::Signed)
+        .collect();
     if missing.is_empty() {
         return;
     }
     // Name exactly who has not signed, as a sentence a person can act on.
     let mut unsigned = Vec::new();
     let mut unlisted = Vec::new();
-    for side in &missing {
-        let on_side = |e: &&crate::model::SignOffEntry| {
-            if *side == "sales" {
-                e.is_sales()
-            } else {
-                e.is_marketing()
-            }
-        };
+    for &side in &missing {
         let listed: Vec<String> = entries
             .iter()
-            .filter(on_side)
+            .filter(|e| e.signs_for(side))
             .filter(|e| !unsigned.contains(&format!("{} ({})", e.name, e.role)))
             .map(|e| format!("{} ({})", e.name, e.role))
             .collect();
-        if listed.is_empty() && !entries.iter().any(|e| on_side(&e)) {
-            let owner = if *side == "sales" {
-                &header.sales
-            } else {
-                &header.marketing
+        if brief.sign_off(side) == SignOffState::Unlisted {
+            let owner = match side {
+                Side::Sales => &header.sales,
+                Side::Marketing => &header.marketing,
             };
             let name = owner.as_ref().map_or("NAME", |o| o.value.as_str());
-            unlisted.push(format!("`- {name} ({side}) YYYY-MM-DD`"));
+            unlisted.push(format!("`- {name} ({}) YYYY-MM-DD`", side.name()));
         }
         unsigned.extend(listed);
     }
@@ -149,7 +132,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             span,
             format!(
                 "`status: approved` but there is no dated sign-off from {}",
-                missing.join(" and ")
+                missing
+                    .iter()
+                    .map(|side| side.name())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             ),
         )
         .with_help(help),

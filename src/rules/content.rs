@@ -11,7 +11,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|s| &s.content)
     {
         for metric in metrics {
-            if !target_has_number(&metric.target) {
+            if !metric.is_measurable() {
                 out.push(
                     Diagnostic::new(
                         Rule::UnmeasurableMetric,
@@ -43,36 +43,33 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether a target has a digit outside its `by DATE` deadlines.
-fn target_has_number(target: &str) -> bool {
-    let mut at = 0;
-    let mut outside = |range: std::ops::Range<usize>| {
-        let found = target[at..range.start].chars().any(char::is_numeric);
-        at = range.end;
-        found
-    };
-    crate::model::find_deadlines(target)
-        .into_iter()
-        .any(|m| outside(m.phrase))
-        || outside(target.len()..target.len())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::model::Metric;
+
+    fn measurable(target: &str) -> bool {
+        Metric {
+            name: "m".into(),
+            target: target.into(),
+            deadline: None,
+            source: None,
+            span: crate::syntax::Span::default(),
+        }
+        .is_measurable()
+    }
 
     #[test]
     fn numbers_in_targets() {
-        assert!(target_has_number("25 per month by 2027-04-30"));
-        assert!(target_has_number("45%"));
-        assert!(!target_has_number("grow awareness by 2027-04-30"));
-        assert!(!target_has_number("grow awareness By 2027-04-30."));
-        assert!(!target_has_number("grow awareness by 30/04/2027"));
-        assert!(!target_has_number("grow awareness by April 30, 2027"));
-        assert!(!target_has_number("grow awareness by 2027-02-30"));
-        assert!(target_has_number("grow by 20% by 2027-04-30"));
-        assert!(target_has_number("by 2027-04-30: 25 a month"));
-        assert!(target_has_number("grow by 10-15%"));
-        assert!(!target_has_number("more"));
+        assert!(measurable("25 per month by 2027-04-30"));
+        assert!(measurable("45%"));
+        assert!(!measurable("grow awareness by 2027-04-30"));
+        assert!(!measurable("grow awareness By 2027-04-30."));
+        assert!(!measurable("grow awareness by 30/04/2027"));
+        assert!(!measurable("grow awareness by April 30, 2027"));
+        assert!(!measurable("grow awareness by 2027-02-30"));
+        assert!(measurable("grow by 20% by 2027-04-30"));
+        assert!(measurable("by 2027-04-30: 25 a month"));
+        assert!(measurable("grow by 10-15%"));
+        assert!(!measurable("more"));
     }
 }

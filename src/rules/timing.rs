@@ -127,13 +127,9 @@ fn voiceover(
     duration: Duration,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(said) = scene.voiceover_spoken() else {
-        return;
-    };
     let rate = cx.settings.speaking_rate_wpm;
     // Since 1.1, timed as said: "25%" is three words, Chinese by character.
-    let needed = said.seconds(rate);
-    if needed > f64::from(duration.seconds) {
+    if let Some((said, needed)) = scene.voiceover_overrun(rate) {
         let mut spans = scene
             .fields
             .iter()

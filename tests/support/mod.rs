@@ -655,6 +655,21 @@ pub fn tool_stdout<S: AsRef<std::ffi::OsStr>>(tool: &str, args: &[S]) -> Option<
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The flags every headless Chromium run of the tests takes: no sandbox,
+/// GPU, network or first-run work, no scrollbars in screenshots. Give each
+/// run a fresh `--user-data-dir` too.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
 /// The first of Chromium's names that runs, or `None` (see [`tool_missing`]).
 pub fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
