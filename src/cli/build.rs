@@ -167,20 +167,27 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             None => None,
         };
 
-        let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let out_dir = output_dir(&args.out_dir, path.as_path())?;
-        if want_html {
-            let templates: &Templates = match templates {
-                Some(overridden) => overridden,
-                None => Templates::builtin(),
-            };
-            let html = templates
-                .render(&brief.brief, &options)
-                .map_err(template_error)?;
+        // The two outputs are independent: rendered side by side.
+        let (html, pdf) = rayon::join(
+            || {
+                want_html.then(|| {
+                    let templates: &Templates = match templates {
+                        Some(overridden) => overridden,
+                        None => Templates::builtin(),
+                    };
+                    templates.render(&brief.brief, &options)
+                })
+            },
+            || want_pdf.then(|| pdf::render(&brief.brief, &options)),
+        );
+        let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        if let Some(html) = html {
+            let html = html.map_err(template_error)?;
             outputs.push((out_dir.join(output_name(&path, "html")), html.into_bytes()));
         }
-        if want_pdf {
-            let bytes = pdf::render(&brief.brief, &options).map_err(|e| {
+        if let Some(bytes) = pdf {
+            let bytes = bytes.map_err(|e| {
                 let help = if e.starts_with("the brand logo") {
                     "export the logo again as PNG or JPEG from your design tool, or remove `brand.logo` from briefc.yaml"
                 } else {

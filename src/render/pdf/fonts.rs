@@ -61,6 +61,21 @@ impl FontKind {
             }
         }
     }
+
+    /// The core copy of [`FontKind::bytes`], made by `build.rs`.
+    fn core_bytes(self) -> &'static [u8] {
+        match self {
+            FontKind::Regular => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-regular-core.ttf"))
+            }
+            FontKind::Bold => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-bold-core.ttf"))
+            }
+            FontKind::Oblique => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/dejavu-sans-oblique-core.ttf"))
+            }
+        }
+    }
 }
 
 /// A parsed face with the numbers the layouter needs.
@@ -93,12 +108,26 @@ fn face(kind: FontKind) -> Option<&'static BuiltinFace> {
         .as_ref()
 }
 
-/// printpdf's parsed form of `kind`, for embedding.
-pub fn parsed(kind: FontKind) -> Option<&'static printpdf::ParsedFont> {
-    static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    PARSED[kind.index()]
-        .get_or_init(|| printpdf::ParsedFont::from_bytes(kind.bytes(), 0, &mut Vec::new()))
+/// printpdf's parsed form of `kind`, for embedding: the core copy when
+/// `core` (every character drawn in the face is in it: see
+/// [`super::core_chars`]), which is far cheaper to parse and subset, else
+/// the full face. Both have the same glyph ids and advances.
+pub fn parsed(kind: FontKind, core: bool) -> Option<&'static printpdf::ParsedFont> {
+    static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; 6] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let bytes = if core {
+        kind.core_bytes()
+    } else {
+        kind.bytes()
+    };
+    PARSED[kind.index() * 2 + usize::from(core)]
+        .get_or_init(|| printpdf::ParsedFont::from_bytes(bytes, 0, &mut Vec::new()))
         .as_ref()
 }
 
@@ -126,6 +155,16 @@ pub fn has_glyph(kind: FontKind, c: char) -> bool {
 /// Width of `c` drawn in `face` at `size` points, or `None` without a glyph.
 pub fn char_width(face: Face, c: char, size: f32) -> Option<f32> {
     let w = match face {
+        Face::Builtin(kind) if c.is_ascii() => {
+            // ASCII, most of any brief, from a table built once per face.
+            static ASCII: [OnceLock<[Option<f32>; 128]>; 3] =
+                [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+            ASCII[kind.index()].get_or_init(|| {
+                std::array::from_fn(|i| {
+                    self::face(kind).and_then(|f| f.advance_1000(char::from(i as u8)))
+                })
+            })[c as usize]?
+        }
         Face::Builtin(kind) => self::face(kind)?.advance_1000(c)?,
         Face::Fallback(id) => {
             let f = fallback_face(id)?;

@@ -73,6 +73,182 @@ pub fn lean(font: &[u8]) -> Option<Vec<u8>> {
     Some(assemble(&out))
 }
 
+/// A subset of the lean font `font` with only the glyphs of the characters
+/// `keep` accepts (with the glyphs their composites are built from, and
+/// `.notdef`), renumbered, with a character map for just those characters.
+/// Advances are unchanged, so text measured with the full font is drawn
+/// the same with this one: it is only much cheaper to parse and subset,
+/// and is only embedded for text it has every character of.
+pub fn core(font: &[u8], keep: impl Fn(char) -> bool) -> Option<Vec<u8>> {
+    let face = ttf_parser::Face::parse(font, 0).ok()?;
+    let mut chars: BTreeMap<u32, u16> = BTreeMap::new();
+    for subtable in face.tables().cmap?.subtables {
+        if !subtable.is_unicode() {
+            continue;
+        }
+        subtable.codepoints(|cp| {
+            if cp <= 0xFFFF
+                && char::from_u32(cp).is_some_and(&keep)
+                && let Some(gid) = subtable.glyph_index(cp)
+            {
+                chars.insert(cp, gid.0);
+            }
+        });
+    }
+    let mut tables: BTreeMap<[u8; 4], Vec<u8>> = BTreeMap::new();
+    for i in 0..usize::from(u16_at(font, 4)?) {
+        let record = 12 + 16 * i;
+        let tag: [u8; 4] = font.get(record..record + 4)?.try_into().ok()?;
+        let offset = u32_at(font, record + 8)? as usize;
+        let length = u32_at(font, record + 12)? as usize;
+        tables.insert(tag, font.get(offset..offset.checked_add(length)?)?.to_vec());
+    }
+    // The lean font's `loca` is long (see `lean`).
+    let glyf = tables.get(b"glyf")?.clone();
+    let loca = tables.get(b"loca")?.clone();
+    let glyph = |gid: u16| -> Option<&[u8]> {
+        let at = 4 * usize::from(gid);
+        glyf.get(u32_at(&loca, at)? as usize..u32_at(&loca, at + 4)? as usize)
+    };
+    // Each composite's components, and the offsets of their glyph ids.
+    let components = |data: &[u8]| -> Option<Vec<(usize, u16)>> {
+        let mut found = Vec::new();
+        if data.is_empty() || (u16_at(data, 0)? as i16) >= 0 {
+            return Some(found);
+        }
+        let mut at = 10;
+        loop {
+            let flags = u16_at(data, at)?;
+            found.push((at + 2, u16_at(data, at + 2)?));
+            at += 4 + if flags & 0x0001 != 0 { 4 } else { 2 };
+            at += if flags & 0x0008 != 0 {
+                2
+            } else if flags & 0x0040 != 0 {
+                4
+            } else if flags & 0x0080 != 0 {
+                8
+            } else {
+                0
+            };
+            if flags & 0x0020 == 0 {
+                return Some(found);
+            }
+        }
+    };
+    let mut kept: std::collections::BTreeSet<u16> = chars.values().copied().collect();
+    kept.insert(0);
+    let mut pending: Vec<u16> = kept.iter().copied().collect();
+    while let Some(gid) = pending.pop() {
+        for (_, component) in components(glyph(gid)?)? {
+            if kept.insert(component) {
+                pending.push(component);
+            }
+        }
+    }
+    let order: Vec<u16> = kept.into_iter().collect();
+    let new_id = |old: u16| {
+        order
+            .binary_search(&old)
+            .ok()
+            .and_then(|i| u16::try_from(i).ok())
+    };
+
+    // glyf and loca, with components renumbered.
+    let mut new_glyf = Vec::new();
+    let mut new_loca = Vec::with_capacity(4 * (order.len() + 1));
+    for &old in &order {
+        new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+        let data = glyph(old)?;
+        let at = new_glyf.len();
+        new_glyf.extend_from_slice(data);
+        for (offset, component) in components(data)? {
+            new_glyf
+                .get_mut(at + offset..at + offset + 2)?
+                .copy_from_slice(&new_id(component)?.to_be_bytes());
+        }
+    }
+    new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+
+    // hmtx: a full metric for every kept glyph.
+    let hmtx = tables.get(b"hmtx")?.clone();
+    let metrics = usize::from(u16_at(tables.get(b"hhea")?, 34)?).max(1);
+    let mut new_hmtx = Vec::with_capacity(4 * order.len());
+    for &old in &order {
+        let old = usize::from(old);
+        let advance = u16_at(&hmtx, 4 * old.min(metrics - 1))?;
+        let lsb = if old < metrics {
+            u16_at(&hmtx, 4 * old + 2)?
+        } else {
+            u16_at(&hmtx, 4 * metrics + 2 * (old - metrics))?
+        };
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&lsb.to_be_bytes());
+    }
+    let count = u16::try_from(order.len()).ok()?;
+    tables
+        .get_mut(b"hhea")?
+        .get_mut(34..36)?
+        .copy_from_slice(&count.to_be_bytes());
+    tables
+        .get_mut(b"maxp")?
+        .get_mut(4..6)?
+        .copy_from_slice(&count.to_be_bytes());
+
+    // cmap: one format 4 subtable (a segment per run of characters whose
+    // glyph ids run alongside), for the Unicode and the Windows Unicode BMP
+    // encodings.
+    let mut segments: Vec<(u16, u16, u16)> = Vec::new(); // start, end, delta
+    for (&cp, &old) in &chars {
+        let (Ok(c), Some(gid)) = (u16::try_from(cp), new_id(old)) else {
+            continue;
+        };
+        let delta = gid.wrapping_sub(c);
+        match segments.last_mut() {
+            Some(last) if last.1.wrapping_add(1) == c && last.2 == delta => last.1 = c,
+            _ => segments.push((c, c, delta)),
+        }
+    }
+    segments.push((0xFFFF, 0xFFFF, 1));
+    let seg_count = u16::try_from(segments.len()).ok()?;
+    let search_range = 2 * (1u16 << (15 - seg_count.leading_zeros() as u16).min(15));
+    let entry_selector = (search_range / 2).trailing_zeros() as u16;
+    let mut sub = Vec::new();
+    let length = u16::try_from(16 + 8 * segments.len()).ok()?;
+    for v in [4, length, 0, 2 * seg_count, search_range, entry_selector] {
+        sub.extend_from_slice(&v.to_be_bytes());
+    }
+    sub.extend_from_slice(&(2 * seg_count).wrapping_sub(search_range).to_be_bytes());
+    for &(_, end, _) in &segments {
+        sub.extend_from_slice(&end.to_be_bytes());
+    }
+    sub.extend_from_slice(&[0, 0]);
+    for &(start, _, _) in &segments {
+        sub.extend_from_slice(&start.to_be_bytes());
+    }
+    for &(_, _, delta) in &segments {
+        sub.extend_from_slice(&delta.to_be_bytes());
+    }
+    for _ in &segments {
+        sub.extend_from_slice(&[0, 0]);
+    }
+    let mut cmap = Vec::new();
+    for v in [0u16, 2, 0, 3] {
+        cmap.extend_from_slice(&v.to_be_bytes());
+    }
+    cmap.extend_from_slice(&20u32.to_be_bytes());
+    for v in [3u16, 1] {
+        cmap.extend_from_slice(&v.to_be_bytes());
+    }
+    cmap.extend_from_slice(&20u32.to_be_bytes());
+    cmap.extend_from_slice(&sub);
+
+    tables.insert(*b"glyf", new_glyf);
+    tables.insert(*b"loca", new_loca);
+    tables.insert(*b"hmtx", new_hmtx);
+    tables.insert(*b"cmap", cmap);
+    Some(assemble(&tables))
+}
+
 /// `glyf` without hinting instructions, and a long-format `loca` for it.
 fn strip_instructions(
     glyf: &[u8],

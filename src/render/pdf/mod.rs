@@ -23,6 +23,7 @@
 
 mod bidi;
 mod compose;
+mod core_chars;
 mod coverage;
 mod doc;
 mod fonts;
