@@ -404,6 +404,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_core_copy_draws_its_characters_as_the_full_font_does() {
+        let full = lean(dejavu::sans::regular()).unwrap();
+        let core = core(&full, super::super::core_chars::in_core).expect("a core copy");
+        let a = ttf_parser::Face::parse(&full, 0).unwrap();
+        let b = ttf_parser::Face::parse(&core, 0).expect("the core copy is a valid font");
+        assert!(b.number_of_glyphs() < a.number_of_glyphs() / 2);
+        // Composites (é, Ё) keep their components, renumbered.
+        for c in "Aé€ЁλąW?—•✓\u{FFFD}".chars() {
+            let (ga, gb) = (a.glyph_index(c).unwrap(), b.glyph_index(c).expect("mapped"));
+            assert_eq!(a.glyph_hor_advance(ga), b.glyph_hor_advance(gb), "{c}");
+            assert_eq!(a.glyph_bounding_box(ga), b.glyph_bounding_box(gb), "{c}");
+        }
+        // Characters outside the core are not there at all.
+        assert!(b.glyph_index('ש').is_none() && b.glyph_index('ა').is_none());
+    }
+
+    #[test]
     fn lean_dejavu_keeps_glyphs_and_advances() {
         let original = dejavu::sans::bold();
         let lean = lean(original).expect("DejaVu is a TrueType font");
