@@ -346,3 +346,16 @@ fn japanese_labels_need_a_japanese_font_and_say_so_without_one() {
         );
     }
 }
+
+#[test]
+fn the_pdf_says_its_language() {
+    for (header, lang) in [("language: de\n", "/Lang (de)"), ("", "/Lang (en)")] {
+        let text = ENGLISH_IN_JAPANESE.replace("language: ja\n", header);
+        let b = Brief::new().file("a.brief", text);
+        b.run_with(["build", "--pdf", "--today", TODAY, "a.brief"])
+            .code(0);
+        if let Some(pdf) = support::qpdf_uncompressed(&b.path("a.pdf")) {
+            assert!(pdf.contains(lang), "the catalog lacks {lang}");
+        }
+    }
+}
