@@ -135,7 +135,7 @@ fn an_arabic_brief_is_joined_and_reads_back_in_logical_order() {
     if !noto_installed() {
         return;
     }
-    let Some((_, text, fonts)) = build_world("dubai-launch") else {
+    let Some((b, text, fonts)) = build_world("dubai-launch") else {
         return;
     };
     assert_reads(
@@ -150,6 +150,20 @@ fn an_arabic_brief_is_joined_and_reads_back_in_logical_order() {
     );
     assert_embeds(&fonts, "NotoSansArabic-Regular");
     assert_embeds(&fonts, "NotoSansArabic-Bold");
+    // Right-to-left list items have their bullets at the right (A4 is 595 pt wide).
+    let pdf = b.path("dubai-launch.pdf");
+    if let Some(boxes) = support::tool_stdout(
+        "pdftotext",
+        &["-bbox".as_ref(), pdf.as_os_str(), "-".as_ref()],
+    ) {
+        let bullets: Vec<f64> = boxes
+            .lines()
+            .filter(|l| l.contains(">•</word>"))
+            .filter_map(|l| l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert!(bullets.len() >= 3, "{boxes}");
+        assert!(bullets.iter().all(|&x| x > 500.0), "bullets at {bullets:?}");
+    }
 }
 
 #[test]

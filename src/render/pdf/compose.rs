@@ -5,6 +5,7 @@
 //! This is the only part of the PDF renderer that knows what a brief is; it
 //! turns one into [`Page`]s through the flow layouter and the table.
 
+use super::bidi;
 use super::fonts::{self, Face, FontKind};
 use super::layout::{Flow, Geometry, Item, LineBox, Page, Piece, Shape, mm};
 use super::table::{Cell, Table, TableStyle};
@@ -336,29 +337,37 @@ impl Composer {
     }
 
     /// A bulleted item; `after` adds lines under the text (same indent).
+    /// A right-to-left item has its bullet at the right, before its text.
     fn bullet(&mut self, rich: &Rich, after: Option<Vec<LineBox>>) {
+        let rtl = bidi::paragraph_is_rtl(rich.runs.iter().flat_map(|(_, t)| t.chars()));
         let mut lines = text::wrap(rich, self.width() - LIST_INDENT, BODY_LH);
         lines.extend(after.unwrap_or_default());
-        for line in &mut lines {
-            line.shift(LIST_INDENT);
+        if !rtl {
+            for line in &mut lines {
+                line.shift(LIST_INDENT);
+            }
         }
         if let Some(first) = lines.first_mut() {
             let size = BODY;
-            first.pieces.insert(
-                0,
-                Piece {
-                    x: 2.0,
-                    width: fonts::char_width(Face::Builtin(FontKind::Regular), '•', size)
-                        .unwrap_or(0.0),
-                    text: "•".into(),
-                    font: Face::Builtin(FontKind::Regular),
-                    size,
-                    color: self.theme.accent,
-                    link: None,
-                    glyphs: Vec::new(),
-                    rtl: false,
-                },
-            );
+            let width =
+                fonts::char_width(Face::Builtin(FontKind::Regular), '•', size).unwrap_or(0.0);
+            let bullet = Piece {
+                x: if rtl { self.width() - 2.0 - width } else { 2.0 },
+                width,
+                text: "•".into(),
+                font: Face::Builtin(FontKind::Regular),
+                size,
+                color: self.theme.accent,
+                link: None,
+                glyphs: Vec::new(),
+                rtl: false,
+            };
+            // Pieces stay in order from left to right.
+            if rtl {
+                first.pieces.push(bullet);
+            } else {
+                first.pieces.insert(0, bullet);
+            }
         }
         self.flow.place_block(0.0, &lines, 2);
     }
