@@ -1592,3 +1592,146 @@ fn language_1_1_completion_hover_and_hints() {
     );
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn completion_offers_status_values_and_today_after_shoot() {
+    let text = "# Launch\nlength: 30s\nstatus: \nshoot:\n\n## Goal\nX.\n";
+    let (dir, _, uri) = scratch("s.brief", text);
+    let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
+    client.open(&uri, text);
+    let statuses: Vec<String> = client
+        .completions(&uri, 2, 8)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(statuses, ["draft", "review", "approved"]);
+    assert_eq!(
+        client.completions(&uri, 3, 6),
+        [("2026-03-04".to_string(), " 2026-03-04".to_string())]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// A misspelt status gets the fix it means; `approved` is offered only
+/// where it would not add a diagnostic (an approved brief needs sign-offs).
+#[test]
+fn the_status_quick_fix_sets_a_valid_status() {
+    let text = "# Launch\nlength: 30s\nstatus: reveiw\n\n## Goal\nX.\n\n## Audience\nY.\n\n## Key benefits\n- Z\n\n## Success metrics\n- Views: 100 by 2027-03-31 (source: YouTube)\n";
+    let (dir, _, uri) = scratch("st.brief", text);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, text);
+    let diags = client.diagnostics(&uri, 1);
+    let bad = diags
+        .iter()
+        .find(|d| d["code"] == "invalid-value")
+        .unwrap_or_else(|| panic!("no invalid-value: {diags:?}"))
+        .clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": bad["range"],
+            "context": { "diagnostics": [bad] } }),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("no preferred fix: {actions}"))
+        .clone();
+    assert_eq!(fix["title"], "Set `status` to `review`");
+    let fixed = apply(text, &fix["edit"]["changes"][uri.as_str()]);
+    assert!(fixed.contains("\nstatus: review\n"), "{fixed}");
+    client.change(&uri, 2, &fixed);
+    let after = client.diagnostics(&uri, 2);
+    assert_eq!(after.len(), diags.len() - 1, "{after:?}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn saving_briefc_yaml_rechecks_the_open_briefs() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let config = dir.path().join("briefc.yaml");
+    let config_uri = file_uri(&config);
+    let (mut client, _) = Client::start(dir.path(), &[]);
+    client.open(&uri, UNICODE_BRIEF);
+    assert_eq!(client.diagnostics(&uri, 1).len(), 3);
+    // Saved by an editor that sends no file-watcher events: didSave alone.
+    std::fs::write(&config, "rules:\n  inline-markup: off\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": config_uri } }),
+    );
+    assert_eq!(codes(&client.next_diagnostics(&uri)), ["unknown-field"]);
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// Everything on stdout is a protocol frame (`Content-Length` header, blank
+/// line, exactly that many bytes of JSON); logs, panics included, go to
+/// stderr.
+#[test]
+fn stdout_carries_only_protocol_frames_and_logs_go_to_stderr() {
+    let (dir, _, uri) = scratch("launch.brief", UNICODE_BRIEF);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .arg("lsp")
+        .current_dir(dir.path())
+        .env("BRIEFC_LSP_TEST_PANIC", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut send = |body: String| {
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    };
+    send(
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": { "capabilities": {}, "rootUri": null } })
+        .to_string(),
+    );
+    send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }).to_string());
+    send(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": uri, "languageId": "brief", "version": 1,
+            "text": UNICODE_BRIEF } } })
+        .to_string(),
+    );
+    send("{ this is not json".to_string());
+    send(
+        json!({ "jsonrpc": "2.0", "id": 2, "method": "no/such/method", "params": {} }).to_string(),
+    );
+    send(json!({ "jsonrpc": "2.0", "id": 3, "method": "briefc/panic", "params": {} }).to_string());
+    send(json!({ "jsonrpc": "2.0", "id": 4, "method": "shutdown" }).to_string());
+    send(json!({ "jsonrpc": "2.0", "method": "exit" }).to_string());
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+
+    let mut rest: &[u8] = &out.stdout;
+    let mut frames = Vec::new();
+    while !rest.is_empty() {
+        let end = rest
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or_else(|| panic!("not a frame: {:?}", String::from_utf8_lossy(rest)));
+        let header = std::str::from_utf8(&rest[..end]).unwrap();
+        let length: usize = header
+            .strip_prefix("Content-Length: ")
+            .unwrap_or_else(|| panic!("not a frame header: {header:?}"))
+            .parse()
+            .unwrap();
+        let body = &rest[end + 4..end + 4 + length];
+        let message: Value = serde_json::from_slice(body).expect("a JSON body");
+        assert_eq!(message["jsonrpc"], "2.0");
+        frames.push(message);
+        rest = &rest[end + 4 + length..];
+    }
+    let answered: Vec<i64> = frames.iter().filter_map(|f| f["id"].as_i64()).collect();
+    assert_eq!(answered, [1, 2, 3, 4], "{frames:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("briefc lsp 0.1.0: ready"), "{stderr}");
+    assert!(
+        stderr.contains("briefc/panic"),
+        "the panic is logged: {stderr}"
+    );
+}
