@@ -132,17 +132,41 @@ fn zsh_fish_powershell_and_elvish_scripts_generate() {
         .stdout_has("sarif")
         .stdout_has("missing-section");
     let fish = briefc(["completions", "fish"]);
-    // clap_complete's fish script completes the values of options, not of
-    // positional arguments: rule names are offered by bash, zsh and elvish.
     fish.code(0)
         .stdout_has("complete -c briefc")
         .stdout_has("sarif");
-    briefc(["completions", "powershell"])
-        .code(0)
-        .stdout_has("Register-ArgumentCompleter");
-    briefc(["completions", "elvish"])
+    let powershell = briefc(["completions", "powershell"]);
+    powershell.code(0).stdout_has("Register-ArgumentCompleter");
+    let elvish = briefc(["completions", "elvish"]);
+    elvish
         .code(0)
         .stdout_has("edit:completion:arg-completer[briefc]");
+    // Every shell offers every rule to `briefc explain` (clap_complete's
+    // fish, PowerShell and elvish scripts get them added by briefc).
+    for rule in briefc::diagnostic::Rule::ALL {
+        let name = rule.name();
+        fish.stdout_has(&format!(
+            "__fish_briefc_using_subcommand explain\" -f -a \"{name}\""
+        ));
+        powershell.stdout_has(&format!("[CompletionResult]::new('{name}', '{name}'"));
+        elvish.stdout_has(&format!("cand {name} '"));
+        zsh.stdout_has(name);
+    }
+    // In elvish and PowerShell, inside the `explain` entry.
+    let after = |script: &str, header: &str| -> String {
+        let at = script.find(header).expect("the explain entry");
+        script[at..].lines().nth(1).unwrap_or("").to_string()
+    };
+    assert!(
+        after(&elvish.stdout, "&'briefc;explain'= {").contains("cand invalid-encoding"),
+        "{}",
+        elvish.stdout
+    );
+    assert!(
+        after(&powershell.stdout, "'briefc;explain' {").contains("'invalid-encoding'"),
+        "{}",
+        powershell.stdout
+    );
     briefc(["completions", "tcsh"])
         .code(2)
         .stderr_has("invalid value 'tcsh'");

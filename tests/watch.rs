@@ -127,3 +127,44 @@ fn build_watch_rebuilds_the_brief() {
     watching.stays_quiet(Duration::from_millis(500));
     assert_eq!(watching.interrupt(), 0);
 }
+
+/// A `briefc.yaml` applies from a folder above the watched ones (the lookup
+/// goes upward), and `--config` names one anywhere: saving either runs
+/// again; other files there do not.
+#[test]
+fn a_briefc_yaml_above_the_watched_folder_or_given_by_config_runs_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("briefs")).unwrap();
+    std::fs::write(dir.path().join("briefs/a.brief"), with_warning()).unwrap();
+    let watching = Watching::start(dir.path(), &["check", "--watch", "briefs"]);
+    let first = watching.wait_for("started");
+    assert!(first.contains("1 warning"), "{first}");
+    std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+    watching.stays_quiet(Duration::from_millis(500));
+    // The warning's rule (a gap between scenes) turned off in the parent
+    // folder's briefc.yaml.
+    let rule = "scene-gap";
+    std::fs::write(
+        dir.path().join("briefc.yaml"),
+        format!("rules:\n  {rule}: off\n"),
+    )
+    .unwrap();
+    let second = watching.wait_for("briefc.yaml changed");
+    assert!(second.contains("0 errors, 0 warnings"), "{second}");
+    assert_eq!(watching.interrupt(), 0);
+
+    // `--config` elsewhere, with another name.
+    std::fs::create_dir(dir.path().join("conf")).unwrap();
+    let custom = dir.path().join("conf/team.yaml");
+    std::fs::write(&custom, "rules: {}\n").unwrap();
+    let watching = Watching::start(
+        dir.path(),
+        &["check", "--watch", "--config", "conf/team.yaml", "briefs"],
+    );
+    let first = watching.wait_for("started");
+    assert!(first.contains("1 warning"), "{first}");
+    std::fs::write(&custom, format!("rules:\n  {rule}: off\n")).unwrap();
+    let second = watching.wait_for("team.yaml changed");
+    assert!(second.contains("0 errors, 0 warnings"), "{second}");
+    assert_eq!(watching.interrupt(), 0);
+}

@@ -16,7 +16,10 @@ use std::sync::Arc;
 pub(super) fn run(args: CheckArgs, colors: Colors) -> Result<u8, CliError> {
     if args.watch {
         let paths = args.paths.clone();
-        return super::watch::watch(&paths, colors, move || run_once(&args, colors));
+        let config = args.common.config.clone();
+        return super::watch::watch(&paths, config.as_deref(), colors, move || {
+            run_once(&args, colors)
+        });
     }
     run_once(&args, colors).map(|(code, _)| code)
 }

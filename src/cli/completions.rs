@@ -13,8 +13,67 @@ pub(super) fn run(args: CompletionsArgs) -> Result<u8, CliError> {
     let mut cmd = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "briefc", &mut script);
-    write_stdout(&script)?;
+    let script = with_rule_names(args.shell, String::from_utf8_lossy(&script).into_owned());
+    write_stdout(script.as_bytes())?;
     Ok(EXIT_OK)
+}
+
+/// The script with the rule names `briefc explain` takes. clap_complete's
+/// bash and zsh scripts offer a positional argument's values themselves;
+/// its fish, PowerShell and elvish scripts complete only options, so the
+/// rules are added to their `explain` entries here.
+fn with_rule_names(shell: clap_complete::Shell, script: String) -> String {
+    use briefc::diagnostic::Rule;
+    use clap_complete::Shell;
+    let quoted = |text: &str| text.replace('\'', "''");
+    match shell {
+        Shell::Fish => {
+            let mut script = script;
+            for rule in Rule::ALL {
+                script.push_str(&format!(
+                    "complete -c briefc -n \"__fish_briefc_using_subcommand explain\" -f -a \"{}\" -d '{}'\n",
+                    rule.name(),
+                    rule.summary().replace('\\', "\\\\").replace('\'', "\\'")
+                ));
+            }
+            script
+        }
+        Shell::Elvish => {
+            let lines: String = Rule::ALL
+                .iter()
+                .map(|rule| {
+                    format!(
+                        "\n            cand {} '{}'",
+                        rule.name(),
+                        quoted(rule.summary())
+                    )
+                })
+                .collect();
+            script.replacen(
+                "&'briefc;explain'= {",
+                &format!("&'briefc;explain'= {{{lines}"),
+                1,
+            )
+        }
+        Shell::PowerShell => {
+            let lines: String = Rule::ALL
+                .iter()
+                .map(|rule| {
+                    format!(
+                        "\n            [CompletionResult]::new('{0}', '{0}', [CompletionResultType]::ParameterValue, '{1}')",
+                        rule.name(),
+                        quoted(rule.summary())
+                    )
+                })
+                .collect();
+            script.replacen(
+                "'briefc;explain' {",
+                &format!("'briefc;explain' {{{lines}"),
+                1,
+            )
+        }
+        _ => script,
+    }
 }
 
 /// Prints the manual page (section 1) on stdout.

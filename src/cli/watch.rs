@@ -1,5 +1,7 @@
 //! `--watch` for `check` and `build`: run once, then again whenever a brief
-//! or a `briefc.yaml` under the watched paths is saved, until Ctrl-C.
+//! or a `briefc.yaml` that applies to one is saved — under the watched
+//! paths, in a folder above them (the lookup goes upward), or the file
+//! `--config` names — until Ctrl-C.
 //!
 //! Folders are watched (a brief's own folder for a file), not the files
 //! themselves, so editors that save by writing a new file and renaming it
@@ -25,10 +27,11 @@ enum Wake {
     Stop,
 }
 
-/// Runs `once` now and after every relevant save under `paths`; returns 0
-/// on Ctrl-C.
+/// Runs `once` now and after every relevant save under `paths` (or of
+/// `config`, or of a `briefc.yaml` above them); returns 0 on Ctrl-C.
 pub(super) fn watch(
     paths: &[PathBuf],
+    config: Option<&Path>,
     colors: Colors,
     mut once: impl FnMut() -> Result<(u8, Totals), CliError>,
 ) -> Result<u8, CliError> {
@@ -85,6 +88,33 @@ pub(super) fn watch(
             )
         })?;
     }
+    // A `briefc.yaml` in a folder above applies too, as does `--config`:
+    // their folders are watched, for those files only. A folder that
+    // cannot be watched (no permission) is left out.
+    let mut above: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        let path = absolute(path);
+        let mut folder = if path.is_dir() {
+            path.parent()
+        } else {
+            path.parent().and_then(Path::parent)
+        };
+        while let Some(dir) = folder {
+            if !above.iter().any(|a| a == dir) {
+                above.push(dir.to_path_buf());
+            }
+            folder = dir.parent();
+        }
+    }
+    let config = config.map(absolute);
+    if let Some(dir) = config.as_deref().and_then(Path::parent)
+        && !above.iter().any(|a| a == dir)
+    {
+        above.push(dir.to_path_buf());
+    }
+    for dir in &above {
+        let _ = debouncer.watch(dir, RecursiveMode::NonRecursive);
+    }
     let any_folder = paths.iter().any(|p| p.is_dir());
     // What each file held when a save of it last started a run.
     let mut seen: HashMap<PathBuf, Option<u64>> = HashMap::new();
@@ -100,6 +130,7 @@ pub(super) fn watch(
                     .iter()
                     .filter(|p| {
                         is_config(p)
+                            || config.as_deref() == Some(absolute(p).as_path())
                             || (is_brief(p) && (any_folder || files.contains(&absolute(p))))
                     })
                     .collect();
