@@ -60,7 +60,7 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             continue;
         }
         let formatted = match (line.kind, context) {
-            (LineKind::Comment { .. }, _) => line.span.text(src).trim_end().to_string(),
+            (LineKind::Comment { .. }, _) => trimmed(src, line),
             (LineKind::Heading { level: 1, text: t }, Context::BeforeTitle) => {
                 context = Context::Header;
                 format!("# {}", text(t))
@@ -93,8 +93,7 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             (
                 LineKind::CheckItem { done, text: t },
                 Context::Section(Some(SectionKind::Checklist)),
-            ) => format!("- [{}] {}", if done { 'x' } else { ' ' }, text(t))
-                .trim_end()
+            ) => trim_ws_end(&format!("- [{}] {}", if done { 'x' } else { ' ' }, text(t)))
                 .to_string(),
             (LineKind::Continuation { text: t }, Context::Section(_) | Context::Header) => {
                 format!("  {}", text(t))
@@ -121,8 +120,16 @@ fn is_list(kind: SectionKind) -> bool {
     )
 }
 
+/// The line without trailing white space — only the white space the
+/// grammar reads as such (`ws`: space, tab, no-break space). Trimming more
+/// (a lone `\r`, U+3000) could change what the line is: `-` followed by a
+/// lone `\r` is text, `-` alone an empty list item.
 fn trimmed(src: &str, line: &Line) -> String {
-    line.span.text(src).trim_end().to_string()
+    trim_ws_end(line.span.text(src)).to_string()
+}
+
+fn trim_ws_end(text: &str) -> &str {
+    text.trim_end_matches([' ', '\t', '\u{A0}'])
 }
 
 fn field(key: &str, value: &str) -> String {
@@ -143,6 +150,14 @@ fn scene_heading(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::format;
+
+    #[test]
+    fn trailing_white_space_the_grammar_does_not_read_is_kept() {
+        // `-` then lone carriage returns is text (stray), not an empty item:
+        // trimming the `\r`s would make it one (a fuzz finding).
+        let src = "# T\n\n## Sign-off\n-\r\r\n-\u{3000}\n- x  \n";
+        assert_eq!(format(src), "# T\n\n## Sign-off\n-\r\r\n-\u{3000}\n- x\n");
+    }
 
     #[test]
     fn canonical_spellings_same_lines() {
