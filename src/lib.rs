@@ -66,6 +66,28 @@ pub fn check_bytes(
     today: Date,
 ) -> Checked {
     let (source, encoding) = SourceFile::decode(path, bytes);
+    checked(source, encoding, config, today)
+}
+
+/// Checks a brief's text already decoded, without its BOM, as an editor
+/// holds it: like [`check_bytes`] on the file's bytes, but a leading U+FEFF
+/// in `text` is not dropped (it is a second one in the file).
+pub fn check_str(
+    path: impl Into<std::path::PathBuf>,
+    text: &str,
+    config: &Config,
+    today: Date,
+) -> Checked {
+    let (source, encoding) = SourceFile::from_text(path, text);
+    checked(source, encoding, config, today)
+}
+
+fn checked(
+    source: SourceFile,
+    encoding: Option<Diagnostic>,
+    config: &Config,
+    today: Date,
+) -> Checked {
     if let Some(diag) = encoding {
         return Checked {
             source,

@@ -48,18 +48,7 @@ impl SourceFile {
     pub fn decode(path: impl Into<PathBuf>, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
-            Ok(text) => {
-                let source = SourceFile::new(path, text);
-                let diag = text.find('\0').map(|at| {
-                    Diagnostic::new(
-                        Rule::InvalidEncoding,
-                        Span::new(at, at + 1),
-                        "the file holds a NUL byte: it looks like a binary file, not a brief",
-                    )
-                    .with_help("briefs are plain UTF-8 text; check that this is the file you meant")
-                });
-                (source, diag)
-            }
+            Ok(text) => SourceFile::from_text(path, text),
             Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
                 let source = SourceFile::new(path, String::from_utf8_lossy(bytes).into_owned());
                 let diag = Diagnostic::new(
@@ -85,6 +74,22 @@ impl SourceFile {
                 (source, Some(diag))
             }
         }
+    }
+
+    /// Wraps text already decoded, without its BOM (an editor's buffer). A
+    /// leading U+FEFF left in `text` is a character of the brief. Returns
+    /// the `invalid-encoding` diagnostic when the text holds a NUL.
+    pub fn from_text(path: impl Into<PathBuf>, text: &str) -> (SourceFile, Option<Diagnostic>) {
+        let source = SourceFile::new(path, text);
+        let diag = text.find('\0').map(|at| {
+            Diagnostic::new(
+                Rule::InvalidEncoding,
+                Span::new(at, at + 1),
+                "the file holds a NUL byte: it looks like a binary file, not a brief",
+            )
+            .with_help("briefs are plain UTF-8 text; check that this is the file you meant")
+        });
+        (source, diag)
     }
 
     /// The display path.
@@ -235,5 +240,16 @@ mod tests {
             diag.message
         );
         assert!(SourceFile::decode("a", b"# T\0").1.is_some());
+    }
+
+    #[test]
+    fn text_from_an_editor_keeps_a_second_bom() {
+        // The editor dropped the file's BOM; a U+FEFF left is the brief's.
+        let (source, diag) = SourceFile::from_text("a", "\u{FEFF}# T");
+        assert_eq!(&*source.text, "\u{FEFF}# T");
+        assert!(diag.is_none());
+        let (decoded, _) = SourceFile::decode("a", "\u{FEFF}\u{FEFF}# T".as_bytes());
+        assert_eq!(decoded.text, source.text);
+        assert!(SourceFile::from_text("a", "# T\0").1.is_some());
     }
 }

@@ -1735,3 +1735,159 @@ fn stdout_carries_only_protocol_frames_and_logs_go_to_stderr() {
         "the panic is logged: {stderr}"
     );
 }
+
+/// A brief with mistakes on its first line (a Markdown emphasis, trailing
+/// space) and below it.
+const FIRST_LINE_MISTAKES: &str = "# Launch **Acme** 🚀 now  
+length: 30s
+stage: awarenes
+
+## Objective
+Make IT managers aware.
+
+## Audiance
+IT managers.
+
+## Key benefits
+- Set up in minutes
+
+## Scenes
+### 0:00-0:20 Everything
+Vizual: The product.
+VO: Short words.
+";
+
+/// `value` with every position on the first line (an object with `line` 0
+/// and a `character`) moved `by` columns.
+fn shift_first_line(value: &Value, by: u64) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut out: serde_json::Map<String, Value> = map
+                .iter()
+                .map(|(k, v)| (k.clone(), shift_first_line(v, by)))
+                .collect();
+            if map.get("line") == Some(&json!(0))
+                && let Some(c) = map.get("character").and_then(Value::as_u64)
+            {
+                out.insert("character".into(), json!(c + by));
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| shift_first_line(v, by)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// Every answer the server gives about `text` (opened as `name`, positions
+/// in `encoding`): its diagnostics, outline, folding, hints, formatting,
+/// a quick fix for each diagnostic, hovers and completions at fixed places
+/// (on the first line moved `lead` columns, the width of a BOM the text
+/// starts with).
+fn every_answer(name: &str, text: &str, encoding: &str, lead: u64) -> Vec<Value> {
+    let (dir, _, uri) = scratch(name, text);
+    let (mut client, _) = Client::start(dir.path(), &[encoding]);
+    client.open(&uri, text);
+    let document = json!({ "uri": uri });
+    let diagnostics = client.diagnostics(&uri, 1);
+    let mut answers = vec![json!(diagnostics)];
+    for method in ["textDocument/documentSymbol", "textDocument/foldingRange"] {
+        answers.push(client.request(method, json!({ "textDocument": document })));
+    }
+    answers.push(client.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": document,
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } } }),
+    ));
+    answers.push(client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": document, "options": { "tabSize": 2, "insertSpaces": true } }),
+    ));
+    for d in &diagnostics {
+        answers.push(client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": document, "range": d["range"], "context": { "diagnostics": [d] } }),
+        ));
+    }
+    for line in [0u64, 1, 2, 7, 14, 15] {
+        for character in [0u64, 3, 9, 12, 20, 30] {
+            let character = if line == 0 {
+                character + lead
+            } else {
+                character
+            };
+            let position = json!({ "line": line, "character": character });
+            for method in ["textDocument/hover", "textDocument/completion"] {
+                answers.push(client.request(
+                    method,
+                    json!({ "textDocument": document, "position": position }),
+                ));
+            }
+        }
+    }
+    assert_eq!(client.shutdown(), 0);
+    // The folders differ: the document's URI is left out of the answers.
+    answers
+        .iter()
+        .map(|a| serde_json::from_str(&a.to_string().replace(&uri, "URI")).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_document_starting_with_a_bom_gets_every_answer_counted_in_the_editors_text() {
+    // An editor may keep a file's byte order mark in its text; `briefc
+    // check` reads the file without it. The server checks what `check`
+    // checks, and counts positions in the editor's text: the same answers,
+    // moved on the first line by the mark's width.
+    let with_bom = format!("\u{FEFF}{FIRST_LINE_MISTAKES}");
+    for (encoding, width) in [("utf-16", 1), ("utf-8", 3)] {
+        let plain = every_answer("launch.brief", FIRST_LINE_MISTAKES, encoding, 0);
+        let marked = every_answer("launch.brief", &with_bom, encoding, width);
+        assert!(plain[0].as_array().unwrap().len() >= 5, "{}", plain[0]);
+        assert_eq!(plain.len(), marked.len());
+        for (plain, marked) in plain.iter().zip(&marked) {
+            assert_eq!(marked, &shift_first_line(plain, width), "{encoding}");
+        }
+    }
+
+    // The ranges cover the text `briefc check` names, as the editor counts.
+    let (dir, path, uri) = scratch("marked.brief", &with_bom);
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    client.open(&uri, &with_bom);
+    let diags = client.diagnostics(&uri, 1);
+    let markup = diags.iter().find(|d| d["code"] == "inline-markup").unwrap();
+    let start = offset_of(&with_bom, &markup["range"]["start"]);
+    let end = offset_of(&with_bom, &markup["range"]["end"]);
+    assert_eq!(&with_bom[start..end], "**Acme**");
+    let mut want = cli_diagnostics(dir.path(), &path, FIRST_LINE_MISTAKES);
+    for d in &mut want {
+        // `check` counts columns after the mark; the editor counts it.
+        if d.0 == 0 {
+            d.1 += 1;
+        }
+        if d.2 == 0 {
+            d.3 += 1;
+        }
+    }
+    assert_eq!(server_diagnostics(&diags), want);
+
+    // Formatting keeps the mark, as `briefc fmt` does.
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let formatted = apply(&with_bom, &edits);
+    std::fs::write(&path, &with_bom).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_briefc"))
+        .arg("fmt")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let canonical = std::fs::read_to_string(&path).unwrap();
+    assert!(canonical.starts_with('\u{FEFF}'));
+    assert_ne!(canonical, with_bom);
+    assert_eq!(formatted, canonical);
+    assert_eq!(client.shutdown(), 0);
+}

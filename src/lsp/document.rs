@@ -1,9 +1,9 @@
 //! Open documents, their config, and their check results.
 
-use super::text::{LineIndex, uri_to_path};
+use super::text::{BOM, LineIndex, uri_to_path, without_bom};
 use briefc::config::{CONFIG_FILE_NAME, Config, ConfigCache, ConfigError, Settings};
 use briefc::model::Date;
-use briefc::{Checked, check_bytes};
+use briefc::{Checked, check_str};
 use lsp_types::Uri;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +13,8 @@ use std::sync::Arc;
 /// One open document: a brief or a `briefc.yaml`.
 pub struct Document {
     pub uri: Uri,
+    /// The text without the byte order mark the editor may keep before it
+    /// (as `briefc check` reads the file); `index` converts positions.
     pub text: Arc<str>,
     pub version: i32,
     pub index: LineIndex,
@@ -25,7 +27,12 @@ impl Document {
     /// Why the text is not checked, when it is over
     /// [`briefc::source::MAX_BRIEF_BYTES`] (as `briefc check` refuses it).
     pub fn too_large(&self) -> Option<String> {
-        briefc::source::brief_too_large(self.text.len() as u64)
+        let bom = if self.index.has_bom() {
+            BOM.len_utf8()
+        } else {
+            0
+        };
+        briefc::source::brief_too_large((self.text.len() + bom) as u64)
     }
 
     pub fn is_config(&self) -> bool {
@@ -91,13 +98,14 @@ impl Workspace {
         self.today.unwrap_or_else(crate::cli::today)
     }
 
-    pub fn open(&mut self, uri: Uri, version: i32, text: Arc<str>) {
+    pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let path = uri_to_path(&uri);
+        let (text, index) = without_bom(text);
         self.docs.insert(
             uri.clone(),
             Document {
                 uri,
-                index: LineIndex::new(&text),
+                index,
                 text,
                 version,
                 path,
@@ -106,10 +114,9 @@ impl Workspace {
         );
     }
 
-    pub fn change(&mut self, uri: &Uri, version: i32, text: Arc<str>) {
+    pub fn change(&mut self, uri: &Uri, version: i32, text: String) {
         if let Some(doc) = self.docs.get_mut(uri) {
-            doc.index = LineIndex::new(&text);
-            doc.text = text;
+            (doc.text, doc.index) = without_bom(text);
             doc.version = version;
             doc.analysis = None;
         } else {
@@ -166,7 +173,7 @@ impl Workspace {
             // Not read, as `briefc check` would not read it: an empty brief
             // stands in, and the refusal is the one diagnostic.
             let config = Arc::new(Config::default());
-            let mut checked = check_bytes(path, b"", &config, today);
+            let mut checked = check_str(path, "", &config, today);
             checked.diagnostics.clear();
             return Analysis {
                 checked,
@@ -177,14 +184,14 @@ impl Workspace {
         }
         match self.config_for(doc.path.as_deref()) {
             Ok(config) => Analysis {
-                checked: check_bytes(path, doc.text.as_bytes(), &config, today),
+                checked: check_str(path, &doc.text, &config, today),
                 config,
                 config_error: None,
                 too_large: None,
             },
             Err(err) => {
                 let config = Arc::new(Config::default());
-                let mut checked = check_bytes(path, doc.text.as_bytes(), &config, today);
+                let mut checked = check_str(path, &doc.text, &config, today);
                 checked.diagnostics.clear();
                 Analysis {
                     checked,

@@ -215,8 +215,7 @@ impl Server {
                     return;
                 };
                 let doc = p.text_document;
-                self.workspace
-                    .open(doc.uri.clone(), doc.version, doc.text.into());
+                self.workspace.open(doc.uri.clone(), doc.version, doc.text);
                 self.changed(&doc.uri);
             }
             "textDocument/didChange" => {
@@ -236,7 +235,7 @@ impl Server {
                 }
                 let uri = p.text_document.uri;
                 self.workspace
-                    .change(&uri, p.text_document.version, change.text.into());
+                    .change(&uri, p.text_document.version, change.text);
                 self.changed(&uri);
             }
             "textDocument/didSave" => {

@@ -3,10 +3,17 @@
 //! Spans are byte offsets; the protocol counts lines (ended by `\n`, `\r\n`
 //! or a lone `\r`) and columns in the negotiated encoding: UTF-8 bytes or
 //! UTF-16 code units.
+//!
+//! A document the editor sends with a byte order mark (U+FEFF) is checked
+//! without it, as `briefc check` reads a file: spans count from the first
+//! character after the mark. The editor still counts the mark, so the index
+//! of such a text adds its width to columns on the first line, and takes it
+//! off positions the editor sends.
 
 use briefc::syntax::Span;
 use lsp_types::{Position, Range, Uri};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The negotiated position encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,10 +27,22 @@ pub enum Encoding {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// The editor's text starts with a byte order mark that `text` lacks.
+    bom: bool,
 }
 
+/// The byte order mark an editor may keep at the start of a document.
+pub const BOM: char = '\u{FEFF}';
+
 impl LineIndex {
+    /// The index of `text` as the editor holds it.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::with_bom(text, false)
+    }
+
+    /// The index of `text`, which the editor holds with a byte order mark
+    /// before it when `bom` is true.
+    pub fn with_bom(text: &str, bom: bool) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
@@ -38,6 +57,24 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            bom,
+        }
+    }
+
+    /// Whether the editor's text has a byte order mark before the indexed
+    /// text.
+    pub fn has_bom(&self) -> bool {
+        self.bom
+    }
+
+    /// The columns the byte order mark takes on `line`, in `enc`'s units.
+    fn lead(&self, line: usize, enc: Encoding) -> usize {
+        if !self.bom || line != 0 {
+            return 0;
+        }
+        match enc {
+            Encoding::Utf8 => BOM.len_utf8(),
+            Encoding::Utf16 => BOM.len_utf16(),
         }
     }
 
@@ -69,10 +106,11 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.starts[line];
         let before = &text[start..offset];
-        let character = match enc {
-            Encoding::Utf8 => before.len(),
-            Encoding::Utf16 => before.encode_utf16().count(),
-        };
+        let character = self.lead(line, enc)
+            + match enc {
+                Encoding::Utf8 => before.len(),
+                Encoding::Utf16 => before.encode_utf16().count(),
+            };
         Position::new(line as u32, character as u32)
     }
 
@@ -87,11 +125,12 @@ impl LineIndex {
     /// The byte offset of a protocol position; `None` when the line does not
     /// exist. A column past the end of the line is the line's end; one inside
     /// a character (half a surrogate pair, a byte inside a UTF-8 sequence)
-    /// is that character's start.
+    /// is that character's start. A column on the byte order mark is the
+    /// text's start.
     pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> Option<usize> {
         let line = self.line_span(text, pos.line as usize)?;
         let mut units = 0usize;
-        let want = pos.character as usize;
+        let want = (pos.character as usize).saturating_sub(self.lead(pos.line as usize, enc));
         for (i, c) in line.text(text).char_indices() {
             let width = match enc {
                 Encoding::Utf8 => c.len_utf8(),
@@ -111,6 +150,19 @@ impl LineIndex {
         let line = self.line_span(text, pos.line as usize)?;
         let end = self.position(text, line.end, enc);
         (pos.character <= end.character).then(|| self.offset(text, pos, enc))?
+    }
+}
+
+/// The editor's `text` without its byte order mark, and the index that
+/// converts between positions in the editor's text and offsets in the
+/// returned one.
+pub fn without_bom(text: String) -> (Arc<str>, LineIndex) {
+    match text.strip_prefix(BOM) {
+        Some(rest) => (rest.into(), LineIndex::with_bom(rest, true)),
+        None => {
+            let index = LineIndex::new(&text);
+            (text.into(), index)
+        }
     }
 }
 
@@ -219,6 +271,54 @@ mod tests {
         );
         assert_eq!(
             index.offset(text, Position::new(3, 0), Encoding::Utf16),
+            None
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_shifts_the_first_line_only() {
+        // The editor holds "\u{FEFF}# Tï\nx"; the index is of the text
+        // after the mark.
+        let text = "# Tï\nx";
+        let index = LineIndex::with_bom(text, true);
+        let t = text.find('T').unwrap();
+        assert_eq!(
+            index.position(text, t, Encoding::Utf16),
+            Position::new(0, 3)
+        );
+        assert_eq!(index.position(text, t, Encoding::Utf8), Position::new(0, 5));
+        assert_eq!(
+            index.position(text, 0, Encoding::Utf16),
+            Position::new(0, 1)
+        );
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            index.position(text, x, Encoding::Utf16),
+            Position::new(1, 0)
+        );
+        for enc in [Encoding::Utf8, Encoding::Utf16] {
+            for offset in [0, t, text.find('ï').unwrap(), x, text.len()] {
+                let pos = index.position(text, offset, enc);
+                assert_eq!(
+                    index.offset(text, pos, enc),
+                    Some(offset),
+                    "{enc:?} {offset}"
+                );
+                assert_eq!(index.offset_strict(text, pos, enc), Some(offset));
+            }
+        }
+        // A position on the mark itself is the text's start.
+        assert_eq!(
+            index.offset(text, Position::new(0, 0), Encoding::Utf16),
+            Some(0)
+        );
+        // The end of the first line counts the mark too.
+        assert_eq!(
+            index.offset_strict(text, Position::new(0, 5), Encoding::Utf16),
+            Some(text.find('\n').unwrap())
+        );
+        assert_eq!(
+            index.offset_strict(text, Position::new(0, 6), Encoding::Utf16),
             None
         );
     }
