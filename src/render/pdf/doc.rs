@@ -194,10 +194,14 @@ fn font_id(kind: FontKind, chars: &BTreeSet<char>) -> FontId {
     let mut data = String::from(kind.letter());
     data.extend(chars.iter());
     let hash = crate::hash::fnv1a64(data.as_bytes(), crate::hash::FNV_OFFSET);
-    let tag: String = (0..6)
+    FontId(format!("{}{}", tag_letters(hash), kind.letter()))
+}
+
+/// Six capitals from `hash`, as a subset tag is written.
+fn tag_letters(hash: u64) -> String {
+    (0..6)
         .map(|i| char::from(b'A' + ((hash >> (i * 10)) % 26) as u8))
-        .collect();
-    FontId(format!("{tag}{}", kind.letter()))
+        .collect()
 }
 
 /// A fallback face's resource name: a subset tag from the face and the
@@ -209,12 +213,7 @@ fn fallback_font_id(name: &str, gids: &BTreeSet<u16>) -> FontId {
     }
     let hash = crate::hash::fnv1a64(&data, crate::hash::FNV_OFFSET);
     let of_name = crate::hash::fnv1a64(name.as_bytes(), crate::hash::FNV_OFFSET);
-    let letters = |h: u64| -> String {
-        (0..6)
-            .map(|i| char::from(b'A' + ((h >> (i * 10)) % 26) as u8))
-            .collect()
-    };
-    FontId(format!("{}F{}", letters(hash), letters(of_name)))
+    FontId(format!("{}F{}", tag_letters(hash), tag_letters(of_name)))
 }
 
 /// The resource names of the fonts a document embeds.

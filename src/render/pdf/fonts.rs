@@ -94,9 +94,10 @@ impl BuiltinFace {
     /// The advance of `c` in thousandths of an em, as the PDF's `/W` array has it.
     fn advance_1000(&self, c: char) -> Option<f32> {
         let gid = self.face.glyph_index(c)?;
-        let advance = f32::from(self.face.glyph_hor_advance(gid).unwrap_or(0));
-        // Same arithmetic (and truncation) as printpdf's `get_scaled_glyph_width`.
-        Some((advance * 1000.0 / self.units_per_em) as i64 as f32)
+        Some(scaled_advance(
+            self.face.glyph_hor_advance(gid).unwrap_or(0),
+            self.units_per_em,
+        ))
     }
 }
 
@@ -308,13 +309,19 @@ impl FallbackFace {
     /// The advance of glyph `gid` in thousandths of an em, as the PDF's
     /// `/W` array has it.
     pub fn advance_1000(&self, gid: u16) -> f32 {
-        let advance = f32::from(
+        scaled_advance(
             self.shaper
                 .glyph_hor_advance(ttf_parser::GlyphId(gid))
                 .unwrap_or(0),
-        );
-        (advance * 1000.0 / self.units_per_em) as i64 as f32
+            self.units_per_em,
+        )
     }
+}
+
+/// An advance in font units as thousandths of an em, with the same
+/// arithmetic (and truncation) as printpdf's `get_scaled_glyph_width`.
+fn scaled_advance(advance: u16, units_per_em: f32) -> f32 {
+    (f32::from(advance) * 1000.0 / units_per_em) as i64 as f32
 }
 
 /// Every fallback face this process has used, numbered in order of first use.
