@@ -120,3 +120,73 @@ fn the_policy_allows_the_pages_own_styles_and_nothing_else() {
     std::fs::write(&path, open).unwrap();
     assert_ne!(shots[0], screenshot(chromium, dir.path(), &path, "open"));
 }
+
+/// The DOM Chromium has after running `page` (scripts included).
+fn dom_after_scripts(chromium: &str, dir: &Path, page: &Path, name: &str) -> String {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.join(format!("profile-{name}")).display()
+        ))
+        .args(["--virtual-time-budget=3000", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_script_in_a_template_override_does_not_run() {
+    // A team's template may hold a script, inline or as an event handler;
+    // the brief's page names no script in its policy, so neither runs.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("brief.html"),
+        "<!doctype html><html><head><meta charset=\"utf-8\"><style>p{color:#123}</style></head>\
+         <body onload=\"document.body.setAttribute('data-handler', 'ran')\"><p>{{ title }}</p>\
+         <script>document.body.setAttribute('data-script', 'ran')</script></body></html>",
+    )
+    .unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
+        .current_dir(dir.path())
+        .args(["build", "--html", "-o", ".", "--templates", "tpl"])
+        .arg(root.join("examples/acme-sync.brief"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let page = std::fs::read_to_string(dir.path().join("acme-sync.html")).unwrap();
+    assert!(page.contains("<script>"), "the override's script is kept");
+    let meta_start = page
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("a policy");
+    let meta = &page[meta_start..meta_start + page[meta_start..].find('>').unwrap()];
+    assert!(meta.contains("default-src 'none'"), "{meta}");
+    assert!(!meta.contains("script-src"), "{meta}");
+
+    let Some(chromium) = chromium() else { return };
+    let path = dir.path().join("acme-sync.html");
+    let dom = dom_after_scripts(chromium, dir.path(), &path, "with");
+    assert!(dom.contains("Acme Sync"), "the page rendered: {dom}");
+    assert!(!dom.contains("data-script=\"ran\""), "the override's script ran");
+    assert!(!dom.contains("data-handler=\"ran\""), "the override's handler ran");
+    // Without the policy both run: the test can tell.
+    let open = dir.path().join("open.html");
+    std::fs::write(&open, page.replacen(meta, "<meta", 1)).unwrap();
+    let dom = dom_after_scripts(chromium, dir.path(), &open, "open");
+    assert!(dom.contains("data-script=\"ran\""), "{dom}");
+    assert!(dom.contains("data-handler=\"ran\""), "{dom}");
+}

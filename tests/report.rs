@@ -455,9 +455,19 @@ fn links_to_built_outputs_are_relative_to_the_report() {
     // In the page, as links.
     let page = html_of(&repo);
     assert!(
-        page.contains("<a href=\"briefs/due/on-time.html\">HTML</a>"),
+        page.contains("<a href=\"briefs/due/on-time.html\" rel=\"noopener noreferrer\">HTML</a>"),
         "relative to the working folder with -o -"
     );
+    // Every link, to an output or within the page, opens nothing that can
+    // reach back.
+    let doc = Html::parse_document(&page);
+    let anchors = Selector::parse("a").unwrap();
+    let mut count = 0;
+    for a in doc.select(&anchors) {
+        assert_eq!(a.value().attr("rel"), Some("noopener noreferrer"), "{}", a.html());
+        count += 1;
+    }
+    assert!(count > 10, "{count} links");
 }
 
 #[test]

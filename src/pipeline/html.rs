@@ -6,12 +6,15 @@
 //! drawn by [`super::charts`], and the Tera template `templates/report.html`
 //! (with `report.css` and `report.js`) renders it with autoescaping on: a
 //! brief's text is always data. The page's Content-Security-Policy names its
-//! one style block and its one script by SHA-256 and allows nothing else.
+//! one style block and its one script by SHA-256 and allows nothing else;
+//! every link carries `rel="noopener noreferrer"`.
 
 use super::charts::{self, Part, Row, Tone};
 use super::{BriefSummary, Pipeline, Signal, WEEKS};
 use crate::model::{Date, Duration, SignOffState, Stage, Status, capitalise, month_name};
-use crate::render::html::{TemplateError, error_chain, with_content_security_policy};
+use crate::render::html::{
+    OwnScripts, TemplateError, error_chain, with_content_security_policy, with_safe_links,
+};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -45,7 +48,10 @@ pub fn html(report: &Pipeline, version: &str) -> Result<String, TemplateError> {
     let text = tera
         .render("report.html", &context)
         .map_err(|e| fail(error_chain(&e)))?;
-    Ok(with_content_security_policy(&text))
+    Ok(with_content_security_policy(
+        &with_safe_links(&text),
+        OwnScripts::ByHash,
+    ))
 }
 
 /// What the template sees.

@@ -106,7 +106,10 @@ impl Templates {
                 path: self.dir.clone(),
                 message: error_chain(&e),
             })?;
-        Ok(with_content_security_policy(&with_safe_links(&page)))
+        Ok(with_content_security_policy(
+            &with_safe_links(&page),
+            OwnScripts::None,
+        ))
     }
 }
 
@@ -115,7 +118,7 @@ impl Templates {
 /// the built-in template's do: the opened page cannot reach back to this
 /// one, nor learn where it was opened from. Values are autoescaped, so every
 /// `<a` in the page comes from a template, never from a brief.
-fn with_safe_links(page: &str) -> String {
+pub(crate) fn with_safe_links(page: &str) -> String {
     const REL: &str = " rel=\"noopener noreferrer\"";
     // ASCII lowercasing keeps every byte offset: `<A HREF` is found too.
     let lower = page.to_ascii_lowercase();
@@ -146,15 +149,19 @@ fn with_safe_links(page: &str) -> String {
 
 /// `page` with a Content-Security-Policy that allows nothing but its own
 /// inline style blocks (by their SHA-256, not `unsafe-inline`) and `data:`
-/// images (the embedded logo): no script runs, nothing is fetched, no form
-/// posts anywhere, even if a team's template override tried. The policy goes
-/// first in `<head>`, before anything it governs. A page with inline
-/// `<script>` blocks of its own (the pipeline report's) gets a `script-src`
-/// naming them by hash the same way; a brief's page has none, so it allows
-/// no script at all.
-pub(crate) fn with_content_security_policy(page: &str) -> String {
+/// images (the embedded logo): nothing is fetched and no form posts
+/// anywhere. Scripts run only when `own_scripts` is [`OwnScripts::ByHash`]
+/// (the pipeline report, whose templates are built in): then each inline
+/// `<script>` block is named by its hash. A brief's page passes
+/// [`OwnScripts::None`], so no script runs there, not even one a team's
+/// template override holds. The policy goes first in `<head>`, before
+/// anything it governs.
+pub(crate) fn with_content_security_policy(page: &str, own_scripts: OwnScripts) -> String {
     let style = block_hashes(page, "<style>", "</style>");
-    let script = block_hashes(page, "<script>", "</script>");
+    let script = match own_scripts {
+        OwnScripts::ByHash => block_hashes(page, "<script>", "</script>"),
+        OwnScripts::None => "'none'".to_string(),
+    };
     let script = if script == "'none'" {
         String::new()
     } else {
@@ -178,6 +185,15 @@ pub(crate) fn with_content_security_policy(page: &str) -> String {
         }
         None => page.to_string(),
     }
+}
+
+/// Whether a page's own inline scripts may run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OwnScripts {
+    /// No script runs (`default-src 'none'` and no `script-src`).
+    None,
+    /// Each inline `<script>` block of the page, named by its SHA-256.
+    ByHash,
 }
 
 /// The CSP source list naming every `open`…`close` block of `page` by its
