@@ -4,6 +4,7 @@
 use crate::lsp::document::Document;
 use crate::lsp::text::Encoding;
 use lsp_types::TextEdit;
+use std::ops::Range;
 
 pub fn edits(doc: &Document, enc: Encoding) -> Vec<TextEdit> {
     let old = &*doc.text;
@@ -21,11 +22,21 @@ pub fn edits(doc: &Document, enc: Encoding) -> Vec<TextEdit> {
         at += line.len();
     }
     starts.push(at);
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old_lines, &new_lines);
-    ops.iter()
-        .filter(|op| op.tag() != similar::DiffTag::Equal)
-        .map(|op| {
-            let (old_range, new_range) = (op.old_range(), op.new_range());
+    // The raw Myers script, in order. (`capture_diff_slices` post-processes
+    // it, and that can leave an operation with a wrong index: an insertion
+    // placed inside a deletion.) Adjacent deletions and insertions become
+    // one edit, so no two edits touch.
+    let mut changes = ChangedRuns::default();
+    let Ok(()) = similar::algorithms::myers::diff(
+        &mut changes,
+        &old_lines[..],
+        0..old_lines.len(),
+        &new_lines[..],
+        0..new_lines.len(),
+    );
+    let runs = changes.0;
+    runs.into_iter()
+        .map(|(old_range, new_range)| {
             let span = briefc::syntax::Span::new(starts[old_range.start], starts[old_range.end]);
             TextEdit {
                 range: doc.index.range(old, span, enc),
@@ -33,4 +44,45 @@ pub fn edits(doc: &Document, enc: Encoding) -> Vec<TextEdit> {
             }
         })
         .collect()
+}
+
+/// The runs of changed lines of a diff: for each, the old lines it
+/// replaces and the new lines it puts there.
+#[derive(Default)]
+struct ChangedRuns(Vec<(Range<usize>, Range<usize>)>);
+
+impl ChangedRuns {
+    fn add(&mut self, old: Range<usize>, new: Range<usize>) {
+        match self.0.last_mut() {
+            Some((old_run, new_run)) if old_run.end == old.start && new_run.end == new.start => {
+                old_run.end = old.end;
+                new_run.end = new.end;
+            }
+            _ => self.0.push((old, new)),
+        }
+    }
+}
+
+impl similar::algorithms::DiffHook for ChangedRuns {
+    type Error = std::convert::Infallible;
+
+    fn delete(
+        &mut self,
+        old_index: usize,
+        old_len: usize,
+        new_index: usize,
+    ) -> Result<(), Self::Error> {
+        self.add(old_index..old_index + old_len, new_index..new_index);
+        Ok(())
+    }
+
+    fn insert(
+        &mut self,
+        old_index: usize,
+        new_index: usize,
+        new_len: usize,
+    ) -> Result<(), Self::Error> {
+        self.add(old_index..old_index, new_index..new_index + new_len);
+        Ok(())
+    }
 }
