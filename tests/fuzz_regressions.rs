@@ -38,6 +38,7 @@ fn brief_seeds() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in [
         "examples",
+        "examples/world",
         "tests/fixtures/rules",
         "tests/fixtures/bad",
         "benches",

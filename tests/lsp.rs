@@ -492,6 +492,8 @@ fn a_panic_is_answered_with_an_error_and_the_server_goes_on() {
         Client::start_with(dir.path(), &[], &[("BRIEFC_LSP_TEST_PANIC", "1")], &[]);
     let panicked = client.request_full("briefc/panic", json!({}));
     assert_eq!(panicked["error"]["code"], -32603, "{panicked}");
+    // One inside a notification: logged, and the server goes on.
+    client.notify("briefc/panic", json!({}));
     client.open(&uri, UNICODE_BRIEF);
     assert_eq!(client.diagnostics(&uri, 1).len(), 3);
     assert_eq!(client.shutdown(), 0);
@@ -654,6 +656,21 @@ fn formatting_edits_make_the_brief_canonical() {
         json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
     );
     assert_eq!(none, json!([]));
+
+    // `c\t` loses its tab and the blank lines go (found by the `lsp` fuzz
+    // target): the diff library's tidied script put the insertion inside
+    // the deletion; the raw script gives one edit, and no two edits touch.
+    let text = "c\t\n\n\nc\n";
+    client.change(&uri, 3, text);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let ranges: Vec<[u64; 4]> = edits.as_array().unwrap().iter().map(range).collect();
+    for pair in ranges.windows(2) {
+        assert!(pair[0][2..] < pair[1][..2], "edits touch: {edits}");
+    }
+    assert_eq!(apply(text, &edits), support::briefc_fmt(text));
     assert_eq!(client.shutdown(), 0);
 }
 
@@ -1701,6 +1718,7 @@ fn stdout_carries_only_protocol_frames_and_logs_go_to_stderr() {
         json!({ "jsonrpc": "2.0", "id": 2, "method": "no/such/method", "params": {} }).to_string(),
     );
     send(json!({ "jsonrpc": "2.0", "id": 3, "method": "briefc/panic", "params": {} }).to_string());
+    send(json!({ "jsonrpc": "2.0", "method": "briefc/panic", "params": {} }).to_string());
     send(json!({ "jsonrpc": "2.0", "id": 4, "method": "shutdown" }).to_string());
     send(json!({ "jsonrpc": "2.0", "method": "exit" }).to_string());
     drop(stdin);
@@ -1733,6 +1751,10 @@ fn stdout_carries_only_protocol_frames_and_logs_go_to_stderr() {
     assert!(
         stderr.contains("briefc/panic"),
         "the panic is logged: {stderr}"
+    );
+    assert!(
+        stderr.contains("internal error while handling `briefc/panic`: a panic asked for"),
+        "the notification's panic is logged: {stderr}"
     );
 }
 

@@ -210,6 +210,9 @@ impl Server {
         let Notification { method, params } = n;
         match method.as_str() {
             "initialized" => self.register_watchers(),
+            "briefc/panic" if std::env::var_os("BRIEFC_LSP_TEST_PANIC").is_some() => {
+                panic!("a panic asked for by the test suite")
+            }
             "textDocument/didOpen" => {
                 let Some(p) = parse::<lsp_types::DidOpenTextDocumentParams>(&method, params) else {
                     return;
