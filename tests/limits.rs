@@ -355,6 +355,16 @@ fn the_walk_survives_symbolic_link_loops() {
     out.code(0);
     assert_eq!(out.json()["files"], 2, "each brief once\n{}", out.dump());
     assert_eq!(out.files(), ["briefs/sub/b.brief"]);
+
+    // A loop of links named like a brief is a brief that cannot be read,
+    // and said so; the others are still checked.
+    std::os::unix::fs::symlink("c.brief", b.path("briefs/d.brief")).unwrap();
+    std::os::unix::fs::symlink("d.brief", b.path("briefs/c.brief")).unwrap();
+    let out = b.run_with(["check", "--today", TODAY, "briefs"]);
+    out.code(2)
+        .stderr_has("briefs/c.brief")
+        .stderr_has("leads back to itself")
+        .stdout_has("briefs/sub/b.brief");
 }
 
 #[cfg(unix)]
