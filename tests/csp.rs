@@ -181,8 +181,14 @@ fn a_script_in_a_template_override_does_not_run() {
     let path = dir.path().join("acme-sync.html");
     let dom = dom_after_scripts(chromium, dir.path(), &path, "with");
     assert!(dom.contains("Acme Sync"), "the page rendered: {dom}");
-    assert!(!dom.contains("data-script=\"ran\""), "the override's script ran");
-    assert!(!dom.contains("data-handler=\"ran\""), "the override's handler ran");
+    assert!(
+        !dom.contains("data-script=\"ran\""),
+        "the override's script ran"
+    );
+    assert!(
+        !dom.contains("data-handler=\"ran\""),
+        "the override's handler ran"
+    );
     // Without the policy both run: the test can tell.
     let open = dir.path().join("open.html");
     std::fs::write(&open, page.replacen(meta, "<meta", 1)).unwrap();

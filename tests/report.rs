@@ -464,7 +464,12 @@ fn links_to_built_outputs_are_relative_to_the_report() {
     let anchors = Selector::parse("a").unwrap();
     let mut count = 0;
     for a in doc.select(&anchors) {
-        assert_eq!(a.value().attr("rel"), Some("noopener noreferrer"), "{}", a.html());
+        assert_eq!(
+            a.value().attr("rel"),
+            Some("noopener noreferrer"),
+            "{}",
+            a.html()
+        );
         count += 1;
     }
     assert!(count > 10, "{count} links");

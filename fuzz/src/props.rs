@@ -63,13 +63,14 @@ pub fn parse_check(bytes: &[u8]) {
 /// What a brief means: its export document (as `briefc export` prints it,
 /// whether or not the brief has errors), and its diagnostics as (rule,
 /// number of non-blank lines before it), since `fmt` only collapses blank
-/// lines.
+/// lines, sorted: diagnostics at one place are ordered by their spans'
+/// ends, which move when `fmt` trims trailing white space.
 fn meaning(text: &str) -> (serde_json::Value, Vec<(&'static str, usize)>) {
     let checked = check(text.as_bytes());
     let doc = briefc::export::Document::new("fuzz.brief".into(), &checked.brief);
     let export = serde_json::to_value(&doc).expect("the export serialises");
     let text = &*checked.source.text;
-    let diagnostics = checked
+    let mut diagnostics: Vec<_> = checked
         .diagnostics
         .iter()
         .map(|d| {
@@ -78,6 +79,7 @@ fn meaning(text: &str) -> (serde_json::Value, Vec<(&'static str, usize)>) {
             (d.rule.name(), filled)
         })
         .collect();
+    diagnostics.sort_unstable();
     (export, diagnostics)
 }
 
