@@ -61,7 +61,6 @@ fn replay(target: &str, seeds: Vec<PathBuf>, property: fn(&[u8])) -> usize {
     inputs.extend(files_in(&format!("fuzz/regressions/{target}")));
     for path in &inputs {
         let bytes = std::fs::read(path).unwrap();
-        let started = std::time::Instant::now();
         if let Err(panic) = std::panic::catch_unwind(|| property(&bytes)) {
             let message = panic
                 .downcast_ref::<String>()
@@ -70,14 +69,6 @@ fn replay(target: &str, seeds: Vec<PathBuf>, property: fn(&[u8])) -> usize {
                 .unwrap_or("(no message)");
             panic!("{target}: {}: {message}", path.display());
         }
-        // The fuzzers ran with `-timeout=1`; a debug build is slower, so
-        // this only catches a return to super-linear behaviour.
-        let took = started.elapsed();
-        assert!(
-            took.as_secs() < 10,
-            "{target}: {} took {took:?}",
-            path.display()
-        );
     }
     inputs.len()
 }
