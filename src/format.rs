@@ -105,6 +105,12 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             }
             _ => trimmed(src, line),
         };
+        // Lowering takes the first line that is not blank or a comment as
+        // the title line, whatever it holds (`#Title` is a title with the
+        // wrong marker): the header starts after it.
+        if context == Context::BeforeTitle && !matches!(line.kind, LineKind::Comment { .. }) {
+            context = Context::Header;
+        }
         out.push_str(&formatted);
         out.push_str(if eol.is_empty() { last_eol } else { eol });
     }
@@ -190,5 +196,18 @@ mod tests {
     fn adds_a_final_newline_and_keeps_crlf() {
         assert_eq!(format("# T\r\nlength: 9s"), "# T\r\nlength: 9s\r\n");
         assert_eq!(format(""), "");
+    }
+
+    #[test]
+    fn a_title_with_the_wrong_marker_ends_the_header_too() {
+        // `#Title` is the title for lowering, so `# Audience` after it is a
+        // misplaced section whose lines are text, not header fields.
+        let src = "#[ T\n\n# Audience\nIT managers\nversion:1\nlength:30s\n";
+        assert_eq!(
+            format(src),
+            "#[ T\n\n# Audience\nIT managers\nversion:1\nlength:30s\n"
+        );
+        // A comment before the title changes nothing.
+        assert_eq!(format("// c\n# T\nlength:9s\n"), "// c\n# T\nlength: 9s\n");
     }
 }
