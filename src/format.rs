@@ -28,6 +28,18 @@ enum Context {
     Section(Option<SectionKind>),
 }
 
+/// What ends a formatted line: its own line ending, else (the last line)
+/// the one used before it, so the file ends with a line break. Not after a
+/// lone `\r` at the very end: with `\n` after it, it would become a CRLF
+/// line ending, and the text before it would change on the next run.
+fn line_end<'a>(formatted: &str, eol: &'a str, last_eol: &'a str) -> &'a str {
+    match eol {
+        "" if formatted.ends_with('\r') => "",
+        "" => last_eol,
+        _ => eol,
+    }
+}
+
 fn format_tree(src: &str, tree: &SyntaxTree) -> String {
     let mut out = String::with_capacity(src.len() + 16);
     let mut context = Context::BeforeTitle;
@@ -55,8 +67,9 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             && let Some((kind, _)) = crate::model::misplaced_section(src, line)
         {
             context = Context::Section(Some(kind));
-            out.push_str(&trimmed(src, line));
-            out.push_str(if eol.is_empty() { last_eol } else { eol });
+            let formatted = trimmed(src, line);
+            out.push_str(&formatted);
+            out.push_str(line_end(&formatted, eol, last_eol));
             continue;
         }
         let formatted = match (line.kind, context) {
@@ -112,7 +125,7 @@ fn format_tree(src: &str, tree: &SyntaxTree) -> String {
             context = Context::Header;
         }
         out.push_str(&formatted);
-        out.push_str(if eol.is_empty() { last_eol } else { eol });
+        out.push_str(line_end(&formatted, eol, last_eol));
     }
     out
 }
@@ -209,5 +222,14 @@ mod tests {
         );
         // A comment before the title changes nothing.
         assert_eq!(format("// c\n# T\nlength:9s\n"), "// c\n# T\nlength: 9s\n");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_at_the_end_stays_text() {
+        // `\r` is not a line ending for the grammar; a `\n` after it would
+        // make one, and `e ` would lose its space on the next run.
+        assert_eq!(format("# T\ne \r"), "# T\ne \r");
+        assert_eq!(format("e \r"), "e \r");
+        assert_eq!(format(&format("# T\r\n-\r")), format("# T\r\n-\r"));
     }
 }
