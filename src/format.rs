@@ -17,8 +17,19 @@ use crate::syntax::{Line, LineKind, Span, SyntaxTree};
 /// Formats `source` (already decoded, without BOM). Never fails.
 pub fn format(source: &str) -> String {
     let tree = crate::syntax::parse(source);
-    format_tree(source, &tree)
+    let formatted = format_tree(source, &tree);
+    // Blank lines before the title go, but not all of them when the first
+    // line kept starts with U+FEFF: at the start of the file it would be
+    // read as a byte order mark and dropped, where here it is text.
+    if formatted.starts_with(BOM) && !source.starts_with(BOM) {
+        let first_eol = tree.lines.first().map_or("\n", |l| l.eol.text(source));
+        return [first_eol, &formatted].concat();
+    }
+    formatted
 }
+
+/// U+FEFF, a byte order mark at the very start of a file.
+const BOM: char = '\u{FEFF}';
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {
@@ -231,5 +242,14 @@ mod tests {
         assert_eq!(format("# T\ne \r"), "# T\ne \r");
         assert_eq!(format("e \r"), "e \r");
         assert_eq!(format(&format("# T\r\n-\r")), format("# T\r\n-\r"));
+    }
+
+    #[test]
+    fn a_feff_after_blank_lines_is_not_made_a_byte_order_mark() {
+        // Text, not a BOM: dropping the blank line before it would make it
+        // one, and the next read would drop it.
+        assert_eq!(format("\n\u{FEFF}"), "\n\u{FEFF}\n");
+        assert_eq!(format("\r\n\r\n\u{FEFF}# T\r\n"), "\r\n\u{FEFF}# T\r\n");
+        assert_eq!(format("\u{FEFF}# T\n"), "\u{FEFF}# T\n");
     }
 }
