@@ -1117,17 +1117,7 @@ fn after_random_edits_the_server_agrees_with_briefc_check() {
         client.open(&uri, &text);
         let mut version = 1;
         for _ in 0..EDITS {
-            let a = boundary(&text, &mut rng);
-            let b = boundary(&text, &mut rng);
-            let (start, end) = (a.min(b), a.max(b));
-            // Mostly small deletions: a random range of up to 40 bytes.
-            let end = end.min(start + rng.below(40));
-            let mut end = end;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            let piece = PIECES[rng.below(PIECES.len())];
-            text.replace_range(start..end, piece);
+            random_edit(&mut text, &mut rng);
             version += 1;
             edits += 1;
             client.change(&uri, version, &text);
@@ -1159,6 +1149,46 @@ fn after_random_edits_the_server_agrees_with_briefc_check() {
     }
     assert_eq!(edits, 2_000);
     eprintln!("{edits} random edits checked in {:?}", started.elapsed());
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// Replaces a random range of `text` (mostly a small one: up to 40 bytes)
+/// with one of [`PIECES`].
+fn random_edit(text: &mut String, rng: &mut Rng) {
+    let a = boundary(text, rng);
+    let b = boundary(text, rng);
+    let start = a.min(b);
+    let mut end = a.max(b).min(start + rng.below(40));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let piece = PIECES[rng.below(PIECES.len())];
+    text.replace_range(start..end, piece);
+}
+
+#[test]
+fn two_thousand_edits_to_one_document_end_where_briefc_check_does() {
+    // One document, 2,000 edits in a row with a random request every few:
+    // the server's diagnostics for the final text are `briefc check`'s.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-session.brief");
+    let uri = file_uri(&path);
+    let (mut client, _) = Client::start(dir.path(), &["utf-16"]);
+    let mut rng = Rng(0x5EED_B41E_F000_0002);
+    let mut text = example();
+    client.open(&uri, &text);
+    for version in 2..=2_001 {
+        random_edit(&mut text, &mut rng);
+        client.change(&uri, version, &text);
+        if rng.below(8) == 0 {
+            random_request(&mut client, &uri, &mut rng);
+        }
+    }
+    let pushed = client.diagnostics(&uri, 2_001);
+    std::fs::write(&path, &text).unwrap();
+    let want = cli_diagnostics(dir.path(), &path, &text);
+    assert!(!want.is_empty(), "the edits left a brief with mistakes");
+    assert_eq!(server_diagnostics(&pushed), want, "text:\n{text}");
     assert_eq!(client.shutdown(), 0);
 }
 
