@@ -927,6 +927,60 @@ fn preview_renders_the_unsaved_text_with_the_brand() {
     assert_eq!(client.shutdown(), 0);
 }
 
+#[test]
+fn preview_keeps_to_the_project_folder_as_build_does() {
+    // A briefc.yaml that names templates and a logo outside its folder:
+    // the templates are refused with build's message, the logo left out.
+    let root = tempfile::tempdir().unwrap();
+    let project = root.path().join("proj");
+    let outside = root.path().join("outside");
+    std::fs::create_dir_all(outside.join("tpl")).unwrap();
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(
+        outside.join("tpl/brief.html"),
+        "<html><body>SECRET TEMPLATE</body></html>",
+    )
+    .unwrap();
+    std::fs::write(outside.join("logo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let text = example();
+    let path = project.join("acme.brief");
+    std::fs::write(&path, &text).unwrap();
+    let uri = file_uri(&path);
+    let config = project.join("briefc.yaml");
+    std::fs::write(&config, "templates: ../outside/tpl\n").unwrap();
+    let (mut client, _) = Client::start(&project, &[]);
+    client.open(&uri, &text);
+    let refused = client.request_full("briefc/preview", json!({ "textDocument": { "uri": uri } }));
+    let message = refused["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("`templates` in briefc.yaml leads outside its folder"),
+        "{refused}"
+    );
+    // The logo outside: the preview comes without it.
+    std::fs::write(&config, "brand:\n  logo: ../outside/logo.png\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&config), "type": 2 }] }),
+    );
+    let result = client.request("briefc/preview", json!({ "textDocument": { "uri": uri } }));
+    let html = result["html"].as_str().unwrap();
+    assert!(html.contains("Acme Sync"));
+    assert!(
+        !html.contains("data:image/png"),
+        "the logo outside was embedded"
+    );
+    // The same logo inside the project is embedded.
+    std::fs::copy(outside.join("logo.png"), project.join("logo.png")).unwrap();
+    std::fs::write(&config, "brand:\n  logo: logo.png\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&config), "type": 2 }] }),
+    );
+    let result = client.request("briefc/preview", json!({ "textDocument": { "uri": uri } }));
+    assert!(result["html"].as_str().unwrap().contains("data:image/png"));
+    assert_eq!(client.shutdown(), 0);
+}
+
 /// A character boundary of `text` near a random place.
 fn boundary(text: &str, rng: &mut Rng) -> usize {
     let mut at = rng.below(text.len() + 1);
