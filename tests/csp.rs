@@ -168,8 +168,31 @@ fn a_script_in_a_template_override_does_not_run() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
+    // Said at build time, so nobody wonders why it does nothing.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "warning: the template `tpl/brief.html` holds a <script>, which will not run"
+        ),
+        "{stderr}"
+    );
     let page = std::fs::read_to_string(dir.path().join("acme-sync.html")).unwrap();
     assert!(page.contains("<script>"), "the override's script is kept");
+    // An override without a script: no warning.
+    let quiet = dir.path().join("quiet");
+    std::fs::create_dir(&quiet).unwrap();
+    std::fs::write(quiet.join("brief.html"), "<p>{{ title }}</p>").unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
+        .current_dir(dir.path())
+        .args(["build", "--html", "-o", "quiet", "--templates", "quiet"])
+        .arg(root.join("examples/acme-sync.brief"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{out:?}"
+    );
     let meta_start = page
         .find("<meta http-equiv=\"Content-Security-Policy\"")
         .expect("a policy");

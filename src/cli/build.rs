@@ -163,6 +163,15 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
             Some(dir) => {
                 if !overrides.contains_key(dir) {
                     overrides.insert(dir.clone(), load_templates(dir, confine.as_deref())?);
+                    for file in templates_with_scripts(dir) {
+                        progress.suspend(|| {
+                            let _ = writeln!(
+                                std::io::stderr(),
+                                "warning: the template `{}` holds a <script>, which will not run: the page's Content-Security-Policy allows no script\n  help: a brief's page is a document for reading and printing; take the script out",
+                                file.display()
+                            );
+                        });
+                    }
                 }
                 Some(&overrides[dir])
             }
@@ -704,6 +713,19 @@ fn font_package(script: &str) -> &'static str {
         "emoji and symbol" => "fonts-symbola",
         _ => "fonts-noto-core",
     }
+}
+
+/// The override files in `dir` that hold a `<script>` (any case), which
+/// the page's Content-Security-Policy keeps from running.
+fn templates_with_scripts(dir: &Path) -> Vec<PathBuf> {
+    briefc::render::html::BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .filter(|path| {
+            std::fs::read_to_string(path)
+                .is_ok_and(|text| text.to_ascii_lowercase().contains("<script"))
+        })
+        .collect()
 }
 
 /// The built-in templates with the overrides found in `dir`: the files are
