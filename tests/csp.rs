@@ -3,6 +3,8 @@
 //! screenshots: the page with its policy looks exactly like the page without
 //! one, and a style block the policy does not name is not applied.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -121,36 +123,24 @@ fn the_policy_allows_the_pages_own_styles_and_nothing_else() {
     assert_ne!(shots[0], screenshot(chromium, dir.path(), &path, "open"));
 }
 
-/// The DOM Chromium has after running `page` (scripts included).
-fn dom_after_scripts(chromium: &str, dir: &Path, page: &Path, name: &str) -> String {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.join(format!("profile-{name}")).display()
-        ))
-        .args(["--virtual-time-budget=3000", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
+/// `briefc build --html` of the acme example in `dir`, with the templates
+/// of `templates` into `out` (both relative to `dir`); it must succeed.
+fn build_acme_with(dir: &Path, templates: &str, out: &str) -> std::process::Output {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
+        .current_dir(dir)
+        .args(["build", "--html", "-o", out, "--templates", templates])
+        .arg(root.join("examples/acme-sync.brief"))
         .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    output
 }
 
 #[test]
 fn a_script_in_a_template_override_does_not_run() {
     // A team's template may hold a script, inline or as an event handler;
     // the brief's page names no script in its policy, so neither runs.
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("tpl");
     std::fs::create_dir(&templates).unwrap();
@@ -161,13 +151,7 @@ fn a_script_in_a_template_override_does_not_run() {
          <script>document.body.setAttribute('data-script', 'ran')</script></body></html>",
     )
     .unwrap();
-    let out = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
-        .current_dir(dir.path())
-        .args(["build", "--html", "-o", ".", "--templates", "tpl"])
-        .arg(root.join("examples/acme-sync.brief"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    let out = build_acme_with(dir.path(), "tpl", ".");
     // Said at build time, so nobody wonders why it does nothing.
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -182,13 +166,7 @@ fn a_script_in_a_template_override_does_not_run() {
     let quiet = dir.path().join("quiet");
     std::fs::create_dir(&quiet).unwrap();
     std::fs::write(quiet.join("brief.html"), "<p>{{ title }}</p>").unwrap();
-    let out = Command::new(assert_cmd::cargo::cargo_bin("briefc"))
-        .current_dir(dir.path())
-        .args(["build", "--html", "-o", "quiet", "--templates", "quiet"])
-        .arg(root.join("examples/acme-sync.brief"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    let out = build_acme_with(dir.path(), "quiet", "quiet");
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("warning"),
         "{out:?}"
@@ -202,7 +180,7 @@ fn a_script_in_a_template_override_does_not_run() {
 
     let Some(chromium) = chromium() else { return };
     let path = dir.path().join("acme-sync.html");
-    let dom = dom_after_scripts(chromium, dir.path(), &path, "with");
+    let dom = support::chromium_dom(chromium, dir.path(), "with", &path, &[]);
     assert!(dom.contains("Acme Sync"), "the page rendered: {dom}");
     assert!(
         !dom.contains("data-script=\"ran\""),
@@ -215,7 +193,7 @@ fn a_script_in_a_template_override_does_not_run() {
     // Without the policy both run: the test can tell.
     let open = dir.path().join("open.html");
     std::fs::write(&open, page.replacen(meta, "<meta", 1)).unwrap();
-    let dom = dom_after_scripts(chromium, dir.path(), &open, "open");
+    let dom = support::chromium_dom(chromium, dir.path(), "open", &open, &[]);
     assert!(dom.contains("data-script=\"ran\""), "{dom}");
     assert!(dom.contains("data-handler=\"ran\""), "{dom}");
 }

@@ -585,18 +585,8 @@ fn dom_after(chromium: &str, dir: &Path, page: &str, driver: &str, width: u32, n
     let file = dir.join(format!("{name}.html"));
     let driver = driver.replace("__WIDTH__", &width.to_string());
     std::fs::write(&file, with_driver(page, &driver)).unwrap();
-    let out = chromium_command(chromium, dir, name)
-        .arg(format!("--window-size={width},900"))
-        .args(["--virtual-time-budget=5000", "--dump-dom"])
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Html::parse_document(&String::from_utf8_lossy(&out.stdout))
+    let size = format!("--window-size={width},900");
+    Html::parse_document(&support::chromium_dom(chromium, dir, name, &file, &[size]))
 }
 
 /// What the driver script wrote into `<pre id="driver">`.
@@ -801,12 +791,7 @@ fn a_script_the_policy_does_not_name_does_not_run() {
     );
     let file = dir.path().join("injected.html");
     std::fs::write(&file, injected).unwrap();
-    let out = chromium_command(chromium, dir.path(), "injected")
-        .args(["--virtual-time-budget=5000", "--dump-dom"])
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = support::chromium_dom(chromium, dir.path(), "injected", &file, &[]);
     assert!(!dom.contains("data-pwned=\"yes\""), "an unnamed script ran");
     assert!(
         dom.contains("<form id=\"filters\" class=\"filters\">"),

@@ -670,6 +670,35 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--hide-scrollbars",
 ];
 
+/// The DOM headless `chromium` has after loading the file `page` and
+/// running its scripts (5 s of virtual time), with a fresh profile named
+/// `name` in `dir` and `extra` flags (a window size).
+pub fn chromium_dom(
+    chromium: &str,
+    dir: &Path,
+    name: &str,
+    page: &Path,
+    extra: &[String],
+) -> String {
+    let out = std::process::Command::new(chromium)
+        .args(CHROMIUM_FLAGS)
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.join(format!("profile-{name}")).display()
+        ))
+        .args(extra)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The first of Chromium's names that runs, or `None` (see [`tool_missing`]).
 pub fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
