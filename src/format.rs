@@ -12,6 +12,7 @@
 //! formatting is idempotent.
 
 use crate::model::{FieldKey, SceneFieldKind, SectionKind};
+use crate::source::BOM;
 use crate::syntax::{Line, LineKind, Span, SyntaxTree};
 
 /// Formats `source` (already decoded, without BOM). Never fails.
@@ -27,9 +28,6 @@ pub fn format(source: &str) -> String {
     }
     formatted
 }
-
-/// U+FEFF, a byte order mark at the very start of a file.
-const BOM: char = '\u{FEFF}';
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {

@@ -9,6 +9,13 @@ use crate::syntax::Span;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// U+FEFF: a byte order mark when a file starts with it (dropped when the
+/// file is read), an ordinary character anywhere else.
+pub const BOM: char = '\u{FEFF}';
+
+/// [`BOM`] as the UTF-8 bytes a file starts with.
+pub const BOM_UTF8: &[u8] = b"\xEF\xBB\xBF";
+
 /// A line and column, both 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -46,7 +53,7 @@ impl SourceFile {
     /// text, the `invalid-encoding` diagnostic (the source then holds a lossy
     /// decoding so the report can still show where).
     pub fn decode(path: impl Into<PathBuf>, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let bytes = bytes.strip_prefix(BOM_UTF8).unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => SourceFile::from_text(path, text),
             Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {

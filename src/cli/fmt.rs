@@ -9,11 +9,9 @@ use super::Colors;
 use super::args::FmtArgs;
 use super::{CliError, EXIT_BRIEF_ERRORS, EXIT_CANNOT_RUN, EXIT_OK};
 use briefc::report::{self, FileReport};
-use briefc::source::SourceFile;
+use briefc::source::{BOM_UTF8, SourceFile};
 use std::io::{Read, Write};
 use std::path::Path;
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What `fmt` does with a brief that would change.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -142,7 +140,7 @@ impl Formatted {
         Some(Formatted {
             new: briefc::format::format(&source.text),
             old: source.text.to_string(),
-            bom: bytes.starts_with(BOM),
+            bom: bytes.starts_with(BOM_UTF8),
         })
     }
 
@@ -152,7 +150,7 @@ impl Formatted {
 
     /// The bytes to write: the canonical text, after the BOM if there was one.
     fn bytes(&self) -> Vec<u8> {
-        let bom = if self.bom { BOM } else { b"" };
+        let bom = if self.bom { BOM_UTF8 } else { b"" };
         [bom, self.new.as_bytes()].concat()
     }
 

@@ -10,6 +10,7 @@
 //! of such a text adds its width to columns on the first line, and takes it
 //! off positions the editor sends.
 
+pub use briefc::source::BOM;
 use briefc::syntax::Span;
 use lsp_types::{Position, Range, Uri};
 use std::path::PathBuf;
@@ -30,9 +31,6 @@ pub struct LineIndex {
     /// The editor's text starts with a byte order mark that `text` lacks.
     bom: bool,
 }
-
-/// The byte order mark an editor may keep at the start of a document.
-pub const BOM: char = '\u{FEFF}';
 
 impl LineIndex {
     /// The index of `text` as the editor holds it.
