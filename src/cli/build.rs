@@ -162,8 +162,9 @@ fn run_once(args: &BuildArgs, colors: Colors) -> Result<(u8, Totals), CliError> 
         let templates = match dir {
             Some(dir) => {
                 if !overrides.contains_key(dir) {
-                    overrides.insert(dir.clone(), load_templates(dir, confine.as_deref())?);
-                    for file in templates_with_scripts(dir) {
+                    let (templates, with_scripts) = load_templates(dir, confine.as_deref())?;
+                    overrides.insert(dir.clone(), templates);
+                    for file in with_scripts {
                         progress.suspend(|| {
                             let _ = writeln!(
                                 std::io::stderr(),
@@ -715,23 +716,15 @@ fn font_package(script: &str) -> &'static str {
     }
 }
 
-/// The override files in `dir` that hold a `<script>` (any case), which
-/// the page's Content-Security-Policy keeps from running.
-fn templates_with_scripts(dir: &Path) -> Vec<PathBuf> {
-    briefc::render::html::BUILTIN_TEMPLATES
-        .iter()
-        .map(|(name, _)| dir.join(name))
-        .filter(|path| {
-            std::fs::read_to_string(path)
-                .is_ok_and(|text| text.to_ascii_lowercase().contains("<script"))
-        })
-        .collect()
-}
-
 /// The built-in templates with the overrides found in `dir`: the files are
 /// read here, so rendering does no I/O. With `confine`, the folder and
 /// every file read must be inside that folder (see [`inside_project`]).
-pub(crate) fn load_templates(dir: &Path, confine: Option<&Path>) -> Result<Templates, CliError> {
+/// Also returns the override files that hold a `<script>` (any case),
+/// which the page's Content-Security-Policy keeps from running.
+pub(crate) fn load_templates(
+    dir: &Path,
+    confine: Option<&Path>,
+) -> Result<(Templates, Vec<PathBuf>), CliError> {
     if let Some(root) = confine {
         inside_project(dir, root, "templates")?;
     }
@@ -762,5 +755,11 @@ pub(crate) fn load_templates(dir: &Path, confine: Option<&Path>) -> Result<Templ
         })?;
         overrides.push((*name, path, text));
     }
-    Templates::with_overrides(dir, &overrides).map_err(template_error)
+    let with_scripts = overrides
+        .iter()
+        .filter(|(_, _, text)| text.to_ascii_lowercase().contains("<script"))
+        .map(|(_, path, _)| path.clone())
+        .collect();
+    let templates = Templates::with_overrides(dir, &overrides).map_err(template_error)?;
+    Ok((templates, with_scripts))
 }

@@ -39,7 +39,9 @@ pub fn html(analysis: &Analysis) -> Result<String, Failure> {
     let overrides;
     let templates = match &config.templates {
         Some(dir) => {
-            overrides = crate::cli::build::load_templates(dir, root.as_deref()).map_err(failed)?;
+            // A script in an override is blocked in the page; the build says so.
+            (overrides, _) =
+                crate::cli::build::load_templates(dir, root.as_deref()).map_err(failed)?;
             &overrides
         }
         None => Templates::builtin(),
