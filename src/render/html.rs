@@ -158,15 +158,14 @@ pub(crate) fn with_safe_links(page: &str) -> String {
 /// anything it governs.
 pub(crate) fn with_content_security_policy(page: &str, own_scripts: OwnScripts) -> String {
     let style = block_hashes(page, "<style>", "</style>");
+    // No `script-src` when no script may run (or the page has none):
+    // `default-src 'none'` then forbids every script.
     let script = match own_scripts {
-        OwnScripts::ByHash => block_hashes(page, "<script>", "</script>"),
-        OwnScripts::None => "'none'".to_string(),
-    };
-    let script = if script == "'none'" {
-        String::new()
-    } else {
-        format!(" script-src {script};")
-    };
+        OwnScripts::ByHash => Some(block_hashes(page, "<script>", "</script>")),
+        OwnScripts::None => None,
+    }
+    .filter(|sources| sources != "'none'")
+    .map_or(String::new(), |sources| format!(" script-src {sources};"));
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {style};{script} img-src data:; base-uri 'none'; form-action 'none'\">\n"
     );
