@@ -25,7 +25,6 @@ pub(super) fn run(args: CompletionsArgs) -> Result<u8, CliError> {
 fn with_rule_names(shell: clap_complete::Shell, script: String) -> String {
     use briefc::diagnostic::Rule;
     use clap_complete::Shell;
-    let quoted = |text: &str| text.replace('\'', "''");
     match shell {
         Shell::Fish => {
             let mut script = script;
@@ -38,42 +37,28 @@ fn with_rule_names(shell: clap_complete::Shell, script: String) -> String {
             }
             script
         }
-        Shell::Elvish => {
-            let lines: String = Rule::ALL
-                .iter()
-                .map(|rule| {
-                    format!(
-                        "\n            cand {} '{}'",
-                        rule.name(),
-                        quoted(rule.summary())
-                    )
-                })
-                .collect();
-            script.replacen(
-                "&'briefc;explain'= {",
-                &format!("&'briefc;explain'= {{{lines}"),
-                1,
+        Shell::Elvish => with_candidates(script, "&'briefc;explain'= {", |name, summary| {
+            format!("\n            cand {name} '{summary}'")
+        }),
+        Shell::PowerShell => with_candidates(script, "'briefc;explain' {", |name, summary| {
+            format!(
+                "\n            [CompletionResult]::new('{name}', '{name}', [CompletionResultType]::ParameterValue, '{summary}')"
             )
-        }
-        Shell::PowerShell => {
-            let lines: String = Rule::ALL
-                .iter()
-                .map(|rule| {
-                    format!(
-                        "\n            [CompletionResult]::new('{0}', '{0}', [CompletionResultType]::ParameterValue, '{1}')",
-                        rule.name(),
-                        quoted(rule.summary())
-                    )
-                })
-                .collect();
-            script.replacen(
-                "'briefc;explain' {",
-                &format!("'briefc;explain' {{{lines}"),
-                1,
-            )
-        }
+        }),
         _ => script,
     }
+}
+
+/// `script` with a candidate for every rule first in the block that opens
+/// with `block` (elvish and PowerShell list a subcommand's candidates so);
+/// `candidate` writes one from the rule's name and its summary, quoted for
+/// a single-quoted string.
+fn with_candidates(script: String, block: &str, candidate: fn(&str, &str) -> String) -> String {
+    let lines: String = briefc::diagnostic::Rule::ALL
+        .iter()
+        .map(|rule| candidate(rule.name(), &rule.summary().replace('\'', "''")))
+        .collect();
+    script.replacen(block, &format!("{block}{lines}"), 1)
 }
 
 /// Prints the manual page (section 1) on stdout.
