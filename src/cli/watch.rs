@@ -12,7 +12,7 @@ use super::{CliError, Colors, EXIT_OK};
 use briefc::report::Totals;
 use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -91,27 +91,28 @@ pub(super) fn watch(
     // A `briefc.yaml` in a folder above applies too, as does `--config`:
     // their folders are watched, for those files only. A folder that
     // cannot be watched (no permission) is left out.
-    let mut above: Vec<PathBuf> = Vec::new();
+    let mut above: BTreeSet<PathBuf> = BTreeSet::new();
     for path in paths {
         let path = absolute(path);
-        let mut folder = if path.is_dir() {
+        let first = if path.is_dir() {
             path.parent()
         } else {
             path.parent().and_then(Path::parent)
         };
-        while let Some(dir) = folder {
-            if !above.iter().any(|a| a == dir) {
-                above.push(dir.to_path_buf());
-            }
-            folder = dir.parent();
-        }
+        above.extend(
+            first
+                .into_iter()
+                .flat_map(Path::ancestors)
+                .map(Path::to_path_buf),
+        );
     }
     let config = config.map(absolute);
-    if let Some(dir) = config.as_deref().and_then(Path::parent)
-        && !above.iter().any(|a| a == dir)
-    {
-        above.push(dir.to_path_buf());
-    }
+    above.extend(
+        config
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf),
+    );
     for dir in &above {
         let _ = debouncer.watch(dir, RecursiveMode::NonRecursive);
     }
