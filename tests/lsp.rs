@@ -191,6 +191,14 @@ impl Client {
             .collect()
     }
 
+    /// The labels of the completions at `line`:`character`.
+    fn completion_labels(&mut self, uri: &str, line: u64, character: u64) -> Vec<String> {
+        self.completions(uri, line, character)
+            .into_iter()
+            .map(|(label, _)| label)
+            .collect()
+    }
+
     fn open(&mut self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
@@ -1392,11 +1400,7 @@ fn completion_offers_the_languages_with_built_in_labels() {
     let (dir, _, uri) = scratch("l.brief", text);
     let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
     client.open(&uri, text);
-    let codes: Vec<String> = client
-        .completions(&uri, 2, 10)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect();
+    let codes = client.completion_labels(&uri, 2, 10);
     assert_eq!(codes, ["en", "de", "fr", "es", "pt", "uk", "ja", "zh"]);
     let detail = client.request(
         "textDocument/completion",
@@ -1700,11 +1704,7 @@ fn completion_offers_status_values_and_today_after_shoot() {
     let (dir, _, uri) = scratch("s.brief", text);
     let (mut client, _) = Client::start_with(dir.path(), &[], &[], &["--today", "2026-03-04"]);
     client.open(&uri, text);
-    let statuses: Vec<String> = client
-        .completions(&uri, 2, 8)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect();
+    let statuses = client.completion_labels(&uri, 2, 8);
     assert_eq!(statuses, ["draft", "review", "approved"]);
     assert_eq!(
         client.completions(&uri, 3, 6),
