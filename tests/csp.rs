@@ -8,39 +8,10 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: Chromium is not installed");
-    }
-    found
-}
-
 fn screenshot(chromium: &str, dir: &Path, page: &Path, name: &str) -> Vec<u8> {
     let shot = dir.join(format!("{name}.png"));
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-        ])
-        .args(["--hide-scrollbars", "--window-size=800,1200"])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.join(format!("profile-{name}")).display()
-        ))
+    let out = support::chromium_command(chromium, dir, name)
+        .arg("--window-size=800,1200")
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
         .output()
@@ -84,7 +55,9 @@ fn the_policy_allows_the_pages_own_styles_and_nothing_else() {
         "the policy comes before the styles"
     );
 
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else {
+        return;
+    };
     let without = page.replacen(meta, "", 1);
     // A style block the policy does not name: blocked, so the page looks the same.
     let injected = page.replacen(
@@ -178,7 +151,9 @@ fn a_script_in_a_template_override_does_not_run() {
     assert!(meta.contains("default-src 'none'"), "{meta}");
     assert!(!meta.contains("script-src"), "{meta}");
 
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else {
+        return;
+    };
     let path = dir.path().join("acme-sync.html");
     let dom = support::chromium_dom(chromium, dir.path(), "with", &path, &[]);
     assert!(dom.contains("Acme Sync"), "the page rendered: {dom}");

@@ -559,16 +559,6 @@ fn an_unwritable_folder_is_exit_2_and_leaves_nothing() {
 
 // ------------------------------------------------------------- Chromium
 
-/// Chromium with the flags a test run needs, a fresh profile in `dir`.
-fn chromium_command(chromium: &str, dir: &Path, name: &str) -> std::process::Command {
-    let mut cmd = std::process::Command::new(chromium);
-    cmd.args(support::CHROMIUM_FLAGS).arg(format!(
-        "--user-data-dir={}",
-        dir.join(format!("profile-{name}")).display()
-    ));
-    cmd
-}
-
 /// `page` with `driver` run after the page's own script, allowed by the
 /// policy through its hash like the page's script is.
 fn with_driver(page: &str, driver: &str) -> String {
@@ -812,7 +802,7 @@ fn screenshots_at_1280_and_375_px() {
         .code(0);
     for (width, height) in [(1280, 2600), (375, 5200)] {
         let shot = dir.path().join(format!("report-{width}.png"));
-        let out = chromium_command(chromium, dir.path(), &format!("shot{width}"))
+        let out = support::chromium_command(chromium, dir.path(), &format!("shot{width}"))
             .arg(format!("--window-size={width},{height}"))
             .arg(format!("--screenshot={}", shot.display()))
             .arg(format!("file://{}", repo.path("report.html").display()))

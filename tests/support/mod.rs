@@ -670,6 +670,17 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--hide-scrollbars",
 ];
 
+/// Headless `chromium` with [`CHROMIUM_FLAGS`] and a fresh profile named
+/// `name` in `dir`.
+pub fn chromium_command(chromium: &str, dir: &Path, name: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args(CHROMIUM_FLAGS).arg(format!(
+        "--user-data-dir={}",
+        dir.join(format!("profile-{name}")).display()
+    ));
+    cmd
+}
+
 /// The DOM headless `chromium` has after loading the file `page` and
 /// running its scripts (5 s of virtual time), with a fresh profile named
 /// `name` in `dir` and `extra` flags (a window size).
@@ -680,12 +691,7 @@ pub fn chromium_dom(
     page: &Path,
     extra: &[String],
 ) -> String {
-    let out = std::process::Command::new(chromium)
-        .args(CHROMIUM_FLAGS)
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.join(format!("profile-{name}")).display()
-        ))
+    let out = chromium_command(chromium, dir, name)
         .args(extra)
         .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(format!("file://{}", page.display()))
