@@ -191,6 +191,15 @@ impl Client {
             .collect()
     }
 
+    /// The code actions offered for the diagnostic `d` of `uri`, at its range.
+    fn actions_for(&mut self, uri: &str, d: &Value) -> Value {
+        self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"],
+                "context": { "diagnostics": [d] } }),
+        )
+    }
+
     /// The labels of the completions at `line`:`character`.
     fn completion_labels(&mut self, uri: &str, line: u64, character: u64) -> Vec<String> {
         self.completions(uri, line, character)
@@ -1469,11 +1478,7 @@ fn quick_fixes_close_a_scene_gap_and_an_overlap() {
     assert_eq!(codes(&diags), ["scene-gap", "scene-overlap"]);
     let mut fixed_texts = Vec::new();
     for (i, d) in diags.iter().enumerate() {
-        let actions = client.request(
-            "textDocument/codeAction",
-            json!({ "textDocument": { "uri": uri }, "range": d["range"],
-                "context": { "diagnostics": [d] } }),
-        );
+        let actions = client.actions_for(&uri, d);
         let fix = &actions[0];
         assert_eq!(fix["isPreferred"], true, "{actions}");
         let fixed = apply(GAPPY, &fix["edit"]["changes"][uri.as_str()]);
@@ -1530,11 +1535,7 @@ fn each_quick_fix_leaves_the_brief_one_diagnostic_cleaner() {
     let mut version = 1;
     let mut seen = Vec::new();
     for d in &diags {
-        let actions = client.request(
-            "textDocument/codeAction",
-            json!({ "textDocument": { "uri": uri }, "range": d["range"],
-                "context": { "diagnostics": [d] } }),
-        );
+        let actions = client.actions_for(&uri, d);
         let fix = actions
             .as_array()
             .unwrap()
@@ -1727,11 +1728,7 @@ fn the_status_quick_fix_sets_a_valid_status() {
         .find(|d| d["code"] == "invalid-value")
         .unwrap_or_else(|| panic!("no invalid-value: {diags:?}"))
         .clone();
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": bad["range"],
-            "context": { "diagnostics": [bad] } }),
-    );
+    let actions = client.actions_for(&uri, &bad);
     let fix = actions
         .as_array()
         .unwrap()
@@ -1911,10 +1908,7 @@ fn every_answer(name: &str, text: &str, encoding: &str, lead: u64) -> Vec<Value>
         json!({ "textDocument": document, "options": { "tabSize": 2, "insertSpaces": true } }),
     ));
     for d in &diagnostics {
-        answers.push(client.request(
-            "textDocument/codeAction",
-            json!({ "textDocument": document, "range": d["range"], "context": { "diagnostics": [d] } }),
-        ));
+        answers.push(client.actions_for(&uri, d));
     }
     for line in [0u64, 1, 2, 7, 14, 15] {
         for character in [0u64, 3, 9, 12, 20, 30] {
